@@ -1,0 +1,37 @@
+"""The `warta` command line."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Clean, structure and check Indonesian online news.")
+
+
+@app.command()
+def process(
+    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .jsonl[.gz] .parquet .warc[.gz]) or - for stdin."),
+    output: str | None = typer.Option(None, "--output", "-o", help="Write one JSON record per input record here."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON records instead of the terminal view."),
+) -> None:
+    """Clean pages and read their facts."""
+    from .run.batch import run_process
+
+    raise typer.Exit(run_process(inputs, output=output, json_out=json_out))
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: list[str] = typer.Option(..., "--gold", help="Gold JSONL file(s) in the gold format."),
+    pred: str | None = typer.Option(None, "--pred", help="Predictions JSONL; without it warta processes the gold pages itself."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    per_doc: bool = typer.Option(False, "--per-doc", help="Print a line per document."),
+) -> None:
+    """Score predictions (or warta itself) against gold records, with the referee's metrics."""
+    from .evaluate import run_eval
+
+    raise typer.Exit(run_eval(gold, pred=pred, json_out=json_out, per_doc=per_doc))
+
+
+if __name__ == "__main__":
+    app()

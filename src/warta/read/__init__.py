@@ -1,0 +1,1 @@
+"""Readers: one per input kind, plus kind detection and decoding."""
