@@ -1,16 +1,69 @@
 """The per-document steps, in order. Nothing else lives here.
 
-    decode (readers) → clean (text pieces or HTML blocks; keep prose, drop clutter) → facts
+    raw text ─┐
+              ├─ clean (keep prose, cut clutter, record each cut) ─ facts (outlet, published)
+    HTML ─ main-content blocks + metadata ─┘
 
 Pure per document: the same RawDoc always gives the same Article.
 """
 
 from __future__ import annotations
 
-from .article import Article, RawDoc
+from .article import Article, RawDoc, Removed
+from .clean.text import Cleaned, clean_text
+from .facts import date_from_text, outlet_from
+from .lang import load
+from .clean.regions import is_bare_domain
 
 
 def process(raw: RawDoc) -> Article:
-    # Placeholder until the cleaner lands (this session): body is the input unchanged.
-    return Article(id=raw.id, body=raw.content, format="html" if raw.kind == "html" else "text-lines",
-                   url=raw.url, encoding=raw.encoding)
+    if raw.kind == "html":
+        return _process_html(raw)
+    return _process_text(raw)
+
+
+def _process_text(raw: RawDoc) -> Article:
+    text = raw.content
+    cleaned = clean_text(text, url=raw.url)
+    return _article(raw, text, cleaned, "text-flat" if cleaned.flat else "text-lines", site_name=None, published=None)
+
+
+def _process_html(raw: RawDoc) -> Article:
+    from .clean.html import extract_page
+
+    page = extract_page(raw.content, raw.url)
+    text = "\n".join(b.text for b in page.blocks)
+    cleaned = clean_text(text, url=raw.url or page.meta.canonical_url, title_hint=page.meta.title, flat=False)
+    art = _article(raw, text, cleaned, "html", site_name=page.meta.site_name, published=page.meta.published)
+    if not art.authors and page.meta.authors:
+        art.authors = list(page.meta.authors)
+    return art
+
+
+def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str | None,
+             published: str | None) -> Article:
+    lex = load()
+    removed = [Removed(text[p.start:p.end], p.kind, p.start, p.end) for p in cleaned.pieces]
+    footer_domain = next((r.text for r in removed if r.kind == "footer" and is_bare_domain(r.text)), None)
+    dl = cleaned.dateline
+    outlet = outlet_from(dl.outlet if dl else None, site_name, footer_domain, raw.url, text, lex)
+    if published is None:
+        # A date the template printed in the head (`Selasa, 28 Juli 2015`, a byline's date).
+        for r in removed:
+            if r.kind in ("other", "credit", "nav") and r.start < (dl.start if dl else len(text) // 3 + 1):
+                published = date_from_text(r.text)
+                if published:
+                    break
+    return Article(
+        id=raw.id,
+        body=cleaned.body,
+        format=fmt,  # type: ignore[arg-type]
+        url=raw.url,
+        title=cleaned.title,
+        outlet=outlet,
+        dateline=dl.text if dl else None,
+        published=published,
+        authors=cleaned.authors,
+        removed=removed,
+        encoding=raw.encoding,
+    )

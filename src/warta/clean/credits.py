@@ -1,0 +1,96 @@
+"""Credit lines: `Penulis: Andi Saputra`, `Editor :Budi`, `(ant/red)`, `(Taufik Fajar)`, `* Red`.
+
+A label is followed by one or more names, each a short run of capitalised words (or one
+lowercase handle such as `ahmadhp`), joined by commas or `dan`; a `|` separator may chain more
+labels or a date (`Reporter: A | Editor: B | Jumat 21-03-2025,04:05 WIB`). Names go to `authors`
+unless the label names a source (`Sumber:`) or the name is a team (`Tim`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import Lexicon
+from .shape import core, words
+
+# Initials of the writer and editor at the end of a story: `(ant/red)`, `(fsd/fsd)`, `(Ant/Z-1)`,
+# `(/)`. Lowercase initials with a slash are unambiguous anywhere; other parenthesised words need
+# to stand after a sentence's end, at the end of a paragraph (checked by the caller).
+INITIALS_SLASH = re.compile(r"\((?:[A-Za-z]{1,6}|\*)?(?:\s*/\s*(?:[A-Za-z0-9-]{1,6})?){1,3}\)")
+PAREN_WORDS = re.compile(r"\((?:\*|[A-Za-z][A-Za-z.-]{1,12}(?:\s+[A-Z][A-Za-z.'-]{0,15}){0,3})\)")
+STAR_RED = re.compile(r"(?<![^\s])\*\s*(?:Red|RED|red|Redaksi)\b\.?")
+
+# News agencies whose codes appear among initials but are not the page's authors.
+AGENCY_CODES = frozenset({"ant", "antara", "afp", "ap", "rtr", "reuters", "xinhua", "bbc", "dw", "red", "tim", "*", "ist"})
+
+_DATE_BIT = re.compile(
+    r"\s*\|?\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu|Ahad),?\s*)?"
+    r"\d{1,2}[-/ .]\s*(?:\d{1,2}|[A-Za-z]{3,9})[-/ .]\s*\d{2,4}(?:\s*[,|-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?"
+)
+
+
+def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, list[str]]:
+    """From just after a label's colon: the end of the names, and the names."""
+    ws = words(text, start, limit)
+    names: list[str] = []
+    cur: list[str] = []
+    end = start
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        t = w.text
+        if t in ("|",):
+            # a separator: the piece continues only if a date or another label follows
+            m = _DATE_BIT.match(text, w.start)
+            if m and m.end() <= limit:
+                end = m.end()
+                break
+            if cur:
+                names.append(" ".join(cur))
+                cur = []
+            break
+        c = core(t)
+        first = not cur and not names
+        if not c:
+            i += 1
+            continue
+        if w.glued and not first:
+            break  # `MunjinEditor`: the glued word starts something else
+        name_like = c[0].isupper() or c[0].isdigit() or (first and len(c) <= 20 and c.isalnum())
+        if cur and c.lower() in ("dan", "&", "and", "serta"):
+            names.append(" ".join(cur))
+            cur = []
+            end = w.end
+            i += 1
+            continue
+        if not name_like or len(cur) >= 5:
+            break
+        if c.lower() in lex.not_name and cur:
+            break
+        cur.append(c if not t.endswith((",", ";")) else c)
+        end = w.end
+        if t.endswith((",", ";")):
+            names.append(" ".join(cur))
+            cur = []
+            # a comma ends one name; the next word must look like another name to go on
+            if i + 1 < len(ws) and not core(ws[i + 1].text)[:1].isupper():
+                break
+        i += 1
+    if cur:
+        names.append(" ".join(cur))
+    # A trailing `| date` belongs to the same credit line.
+    m = _DATE_BIT.match(text, end)
+    if m and "|" in text[end:m.end()] and m.end() <= limit:
+        end = m.end()
+    return end, [n.strip(" ,;") for n in names if n.strip(" ,;")]
+
+
+def initials_names(paren: str) -> list[str]:
+    """Author initials in `(fyk/ash)`: the parts that are not agency codes."""
+    inner = paren.strip("()* ")
+    parts = [p.strip() for p in inner.split("/")]
+    out = []
+    for p in parts:
+        if p and p.lower() not in AGENCY_CODES and p not in out:
+            out.append(p)
+    return out

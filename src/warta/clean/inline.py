@@ -1,0 +1,137 @@
+"""Clutter inside a paragraph: the pieces that markers, credit labels, initials, photo credits and
+promo sentences open, each running as far as its extent rule says.
+
+In flat text (line breaks lost) the whole page is one paragraph, so this is where glued clutter
+(`...kemarin. Baca Juga:Judul LainKalimat berikutnya`) comes apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lang import Lexicon
+from .captions import caption_start, photo_credits
+from .credits import INITIALS_SLASH, PAREN_WORDS, STAR_RED, initials_names, label_extent
+from .promo import promo_spans
+from .shape import ends_with_terminal
+from .spans import Piece
+from .titles import title_run_end
+
+
+@dataclass
+class Found:
+    pieces: list[Piece] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Open:
+    start: int
+    body_start: int  # where the marker text ends and its extent begins
+    kind: str
+    extent: str
+    author: bool = False
+
+
+def _openers(text: str, s: int, e: int, lex: Lexicon) -> list[_Open]:
+    found: list[_Open] = []
+    for mk in lex.markers:
+        for m in mk.pattern.finditer(text, s, e):
+            found.append(_Open(m.start(), m.end(), mk.kind, mk.extent))
+    for m in lex.label_re.finditer(text, s, e):
+        label = re.sub(r"\s+", " ", m.group("label")).casefold()
+        kind, author = lex.label_kind.get(label, ("credit", True))
+        # A label inside a sentence (`... kata editor: ...`) is prose: labels are capitalised.
+        if not m.group("label")[0].isupper():
+            continue
+        found.append(_Open(m.start(), m.end(), kind, "label", author))
+    found.sort(key=lambda o: (o.start, -(o.body_start - o.start)))
+    out: list[_Open] = []
+    for o in found:
+        if out and o.start < out[-1].body_start:
+            continue  # inside the previous marker's own text (`Baca Juga` in `Baca Juga:`)
+        out.append(o)
+    return out
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    m = re.search(r"[.!?](?=\s|$)", text[start:limit])
+    return start + m.end() if m else limit
+
+
+def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
+    """Inline clutter of the paragraph text[s:e]."""
+    f = Found()
+    opens = _openers(text, s, e, lex)
+    for i, o in enumerate(opens):
+        limit = opens[i + 1].start if i + 1 < len(opens) else e
+        if o.extent == "phrase":
+            end = o.body_start
+        elif o.extent == "rest":
+            end = limit
+        elif o.extent == "titles":
+            end = title_run_end(text, o.body_start, limit, lex)
+        elif o.extent == "sentence":
+            end = _sentence_end(text, o.body_start, limit)
+        else:  # label
+            end, names = label_extent(text, o.body_start, limit, lex)
+            if o.author and o.kind == "credit":
+                f.authors.extend(n for n in names if n.casefold() not in lex.credit_only_lines)
+        f.pieces.append(Piece(o.start, max(end, o.body_start), o.kind, f"marker:{o.extent}"))
+
+    for m in INITIALS_SLASH.finditer(text, s, e):
+        inner = m.group(0)
+        if inner.count("/") and re.search(r"[A-Za-z]", inner) is None and inner != "(/)":
+            continue
+        f.pieces.append(Piece(m.start(), m.end(), "credit", "initials"))
+        f.authors.extend(initials_names(inner))
+    for m in PAREN_WORDS.finditer(text, s, e):
+        # `(eno)`, `(Tim)`, `(Taufik Fajar)`, `(*)`: a byline only after a sentence's end and at
+        # the end of the paragraph (or before other clutter, checked when pieces are merged).
+        before = text[s:m.start()].rstrip()
+        after = text[m.end():e].strip()
+        if not before or not ends_with_terminal(before, lex):
+            continue
+        if after and not _only_clutter_follows(m.end(), e, f.pieces, text):
+            continue
+        f.pieces.append(Piece(m.start(), m.end(), "credit", "paren-byline"))
+        inner = m.group(0).strip("()")
+        if inner != "*" and inner.casefold() not in lex.credit_only_lines and inner.lower() not in ("tim", "red"):
+            f.authors.append(inner)
+    for m in STAR_RED.finditer(text, s, e):
+        f.pieces.append(Piece(m.start(), m.end(), "credit", "star-red"))
+
+    # Photo credits end captions; the caption starts where the walk back says.
+    taken = sorted(f.pieces, key=lambda p: p.start)
+    for m in photo_credits(text, s, e, lex):
+        lo = s
+        for p in taken:
+            if p.end <= m.start():
+                lo = max(lo, p.end)
+        start = caption_start(text, lo, m.start(), lex)
+        f.pieces.append(Piece(start, m.end(), "caption", "photo-credit"))
+
+    boundaries = [p.end for p in f.pieces]
+    for ps, pe in promo_spans(text, s, e, lex, boundaries):
+        f.pieces.append(Piece(ps, pe, "promo", "promo-sentence"))
+    return f
+
+
+def _only_clutter_follows(pos: int, end: int, pieces: list[Piece], text: str) -> bool:
+    """Whether everything in text[pos:end] after white space is inside found pieces or a URL."""
+    rest = text[pos:end]
+    i = pos + (len(rest) - len(rest.lstrip()))
+    while i < end:
+        p = next((p for p in pieces if p.start <= i < p.end), None)
+        if p is not None:
+            i = p.end
+        else:
+            m = re.match(r"https?://\S+", text[i:end])
+            if m:
+                i += m.end()
+            else:
+                return False
+        while i < end and text[i].isspace():
+            i += 1
+    return True

@@ -1,0 +1,163 @@
+"""Language knowledge, kept as data files (one folder a language) and loaded here.
+
+The logic never names a word of Indonesian: it asks a `Lexicon` for marker patterns, credit
+labels, word lists and outlet names. Adding Malay or English is a new folder beside `id/`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+DASH = r"(?:--|-|–|—|−)"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A compiled clutter marker: where it matches, what kind it opens and how far the piece runs."""
+
+    kind: str
+    extent: str  # titles | label | phrase | rest | sentence
+    pattern: re.Pattern[str]
+    whole_line: bool = False
+    opens_list: bool = False
+
+
+@dataclass(frozen=True)
+class Outlet:
+    host: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    markers: list[Marker]
+    line_markers: dict[str, Marker]  # casefolded whole-paragraph text (no trailing colon) -> marker
+    label_re: re.Pattern[str]  # a credit/caption label with its colon
+    label_kind: dict[str, tuple[str, bool]]  # label casefold -> (kind, names are authors)
+    line_labels_author: frozenset[str]
+    credit_only_lines: frozenset[str]
+    report_prefixes: tuple[str, ...]
+    not_name: frozenset[str]
+    title_lowercase: frozenset[str]
+    sentence_starters: frozenset[str]
+    photo_credit_words: tuple[str, ...]
+    caption_openers: tuple[str, ...]
+    promo_openers: tuple[str, ...]
+    promo_cues: tuple[str, ...]
+    terminal: str
+    closing_quotes: str
+    opening_quotes: str
+    places: frozenset[str]
+    outlets: list[Outlet] = field(default_factory=list)
+    outlet_by_alias: dict[str, Outlet] = field(default_factory=dict)
+
+    def outlet_for_host(self, host: str | None) -> Outlet | None:
+        """The most specific table entry whose host is `host` or a parent domain of it."""
+        if not host:
+            return None
+        host = host.lower().removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+        best: Outlet | None = None
+        for o in self.outlets:
+            if host == o.host or host.endswith("." + o.host):
+                if best is None or len(o.host) > len(best.host):
+                    best = o
+        return best
+
+
+# Where a piece of clutter can start: the start of the text, after white space or punctuation,
+# or glued to a lowercase letter once line breaks were lost (`kemarinBaca Juga:`).
+_PIECE_START = r"(?:(?<=^)|(?<=[\s\W])|(?<=[a-z]))"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    body = re.escape(phrase).replace(r"\ ", r"\s+")
+    if phrase.endswith(":"):
+        body = body[: -1] + r"\s*:"  # `Baca juga :` as well as `Baca juga:`
+    # A phrase ending in a word must not run into a longer word (`Tagged` is not `Tag`), but the
+    # glued case `Baca JugaJudul` is real, so only a lowercase continuation is refused.
+    tail = r"(?![a-z])" if phrase[-1].isalnum() else ""
+    return _PIECE_START + body + tail
+
+
+def _load_toml(lang: str, name: str) -> dict:
+    with resources.files("warta.lang").joinpath(lang, name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _load_lines(lang: str, name: str) -> list[str]:
+    text = resources.files("warta.lang").joinpath(lang, name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=4)
+def load(lang: str = "id") -> Lexicon:
+    m = _load_toml(lang, "markers.toml")
+    markers: list[Marker] = []
+    line_markers: dict[str, Marker] = {}
+    for spec in m["marker"]:
+        kind, extent = spec["kind"], spec["extent"]
+        opens = bool(spec.get("opens_list", False))
+        for ph in spec.get("phrases", []):
+            markers.append(Marker(kind, extent, re.compile(_phrase_pattern(ph))))
+        for rx in spec.get("regex", []):
+            markers.append(Marker(kind, extent, re.compile(rx)))
+        for ln in spec.get("lines", []):
+            line_markers[ln.casefold()] = Marker(kind, extent, re.compile(re.escape(ln), re.I), True, opens)
+
+    c = _load_toml(lang, "credits.toml")
+    label_kind: dict[str, tuple[str, bool]] = {}
+    for spec in c["label"]:
+        for w in spec["words"]:
+            label_kind[w.casefold()] = (spec["kind"], bool(spec["author"]))
+    words = sorted(label_kind, key=len, reverse=True)
+    # `Editor : Name`, `Penulis:Name`, also glued after a name (`MunjinEditor :`), never mid-word
+    # in lowercase prose (`editor:` inside a sentence is rare and still a credit).
+    label_re = re.compile(
+        r"(?:(?<=^)|(?<=[\s|(\W])|(?<=[a-z]))(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")\s*:",
+        re.I,
+    )
+    ll = c["line_label"]
+
+    w = _load_toml(lang, "words.toml")
+    outlets: list[Outlet] = []
+    by_alias: dict[str, Outlet] = {}
+    text = resources.files("warta.lang").joinpath(lang, "outlets.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        host, name = parts[0].strip(), parts[1].strip()
+        aliases = tuple(a.strip() for a in (parts[2].split("|") if len(parts) > 2 else []) if a.strip())
+        o = Outlet(host, name, aliases)
+        outlets.append(o)
+        for a in (name, host, *aliases):
+            by_alias.setdefault(a.casefold(), o)
+
+    return Lexicon(
+        markers=markers,
+        line_markers=line_markers,
+        label_re=label_re,
+        label_kind=label_kind,
+        line_labels_author=frozenset(x.casefold() for x in ll["author"]),
+        credit_only_lines=frozenset(x.casefold() for x in ll["credit_only"]),
+        report_prefixes=tuple(ll["report_prefixes"]),
+        not_name=frozenset(x.casefold() for x in c["name"]["not_name"]),
+        title_lowercase=frozenset(w["title_lowercase"]),
+        sentence_starters=frozenset(w["sentence_starters"]),
+        photo_credit_words=tuple(w["photo_credit_words"]),
+        caption_openers=tuple(w["caption_openers"]),
+        promo_openers=tuple(w["promo_openers"]),
+        promo_cues=tuple(w["promo_cues"]),
+        terminal=w["terminal"],
+        closing_quotes=w["closing_quotes"],
+        opening_quotes=w["opening_quotes"],
+        places=frozenset(p.casefold() for p in _load_lines(lang, "places.txt")),
+        outlets=outlets,
+        outlet_by_alias=by_alias,
+    )
