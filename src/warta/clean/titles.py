@@ -25,7 +25,7 @@ MAX_TITLE_WORDS = 200  # a list of headlines with no prose after it runs to its 
 
 def _prose_window(ws: list[Word], j: int, lex: Lexicon) -> bool:
     """Whether a lowercase content word at j starts real prose, not one odd word in a headline."""
-    window = ws[j:j + 6]
+    window = ws[j:j + 8]
     return sum(is_lower_content(w.text, lex) for w in window) >= 2
 
 
@@ -52,6 +52,15 @@ def _subject_start(ws: list[Word], j: int, page: str, span: tuple[int, int], lex
         return max(b, 0)
     if not is_cap(ws[b].text) or core(ws[b].text)[:1].isdigit():
         return j  # no capitalised subject: the prose starts at j itself
+    # A word glued to the headline's last one (`LebaranMenurut`), or a capitalised word that
+    # opens sentences (`Menurut`, `Di`, `Sementara`), is where the sentence begins.
+    k = b
+    while k > 0 and is_cap(ws[k].text) and not ends_sentence(ws[k - 1].text, lex):
+        if ws[k].glued or core(ws[k].text) in lex.strong_sentence_starters:
+            return k
+        if b - k >= 3:
+            break
+        k -= 1
     # Grow the subject leftwards while the phrase is one the article itself uses elsewhere.
     while b - 1 > 0:
         prev = ws[b - 1]
@@ -78,7 +87,7 @@ def title_run_end(page: str, start: int, limit: int, lex: Lexicon) -> int:
         w, prev = ws[j], ws[j - 1]
         if is_list_number(w.text) or (w.glued and is_list_number(w.text)):
             return prev.end
-        if j >= 2 and _starts_quote(w, lex) and not title_case_ratio([w], lex) == 0:
+        if j >= 2 and _starts_quote(w, lex):
             # An opening quote after two headline words opens a quoted sentence of the article,
             # unless the headline itself quotes (rare: then the quote closes within the title).
             if _prose_window(ws, j + 1, lex) or ends_sentence(prev.text, lex):

@@ -45,6 +45,7 @@ class Lexicon:
     not_name: frozenset[str]
     title_lowercase: frozenset[str]
     sentence_starters: frozenset[str]
+    strong_sentence_starters: frozenset[str]
     photo_credit_words: tuple[str, ...]
     caption_openers: tuple[str, ...]
     promo_openers: tuple[str, ...]
@@ -150,6 +151,7 @@ def load(lang: str = "id") -> Lexicon:
         not_name=frozenset(x.casefold() for x in c["name"]["not_name"]),
         title_lowercase=frozenset(w["title_lowercase"]),
         sentence_starters=frozenset(w["sentence_starters"]),
+        strong_sentence_starters=frozenset(w["strong_sentence_starters"]),
         photo_credit_words=tuple(w["photo_credit_words"]),
         caption_openers=tuple(w["caption_openers"]),
         promo_openers=tuple(w["promo_openers"]),
