@@ -46,8 +46,7 @@ def outlet_from(dateline_outlet: str | None, site_name: str | None, footer_domai
     lex = lex or load()
     host = host_of(url)
     if dateline_outlet:
-        o = lex.outlet_by_alias.get(dateline_outlet.casefold())
-        return o.name if o else dateline_outlet
+        return dateline_outlet  # as the page writes itself: `ANTARA News` in 2007, `ANTARA` now
     if site_name:
         o = lex.outlet_by_alias.get(site_name.casefold())
         return o.name if o else site_name

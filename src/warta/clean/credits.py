@@ -56,7 +56,9 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
             continue
         if w.glued and not first:
             break  # `MunjinEditor`: the glued word starts something else
-        name_like = c[0].isupper() or c[0].isdigit() or (first and len(c) <= 20 and c.isalnum())
+        # Names are capitalised words; a short number belongs to a code name (`RC 014`, `Z-1`),
+        # a long one is a page counter (`Widodo Bogiarto 4398`).
+        name_like = c[0].isupper() or (c[0].isdigit() and len(c) <= 3) or (first and len(c) <= 20 and c.isalnum())
         if cur and c.lower() in ("dan", "&", "and", "serta"):
             names.append(" ".join(cur))
             cur = []

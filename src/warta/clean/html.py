@@ -409,11 +409,20 @@ def _extend(runs: list[_Run], cum: list[int], core: _Frame, edge: int, budget: f
             if _levels_above(core, unit.parent) > NEIGHBOUR_LEVELS:
                 break  # siblings of a page-level wrapper are the page's header and footer
         size = cum[hi] - cum[lo]
-        if size > budget:
+        if size > budget or _unnamed_link_list(runs[lo:hi]):
             break
         budget -= size
         edge = lo if step < 0 else hi
     return edge
+
+
+def _unnamed_link_list(runs: list[_Run]) -> bool:
+    """Several lines of links under no clutter name: a menu or a list of other stories."""
+    if len(runs) < 3:
+        return False
+    chars = sum(len(r.text) for r in runs)
+    linked = sum(len(r.text) * r.link_density for r in runs)
+    return linked >= 0.6 * chars and not any(kind_of(r.owner.signals) for r in runs)
 
 
 def _levels_above(core: _Frame, ancestor: _Frame | None) -> int:

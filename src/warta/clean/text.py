@@ -107,6 +107,8 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
             pieces.append(Piece(p.start, p.end, k, "line"))
             if k == "credit":
                 authors.extend(_names_in_line(s, lex))
+                if s.startswith("(") and s.endswith(")") and is_name_line(s[1:-1], lex):
+                    authors.append(s[1:-1].strip())
                 inner = scan(text, p.start, p.end, lex)
                 authors.extend(inner.authors)
             continue
@@ -169,7 +171,8 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
         for i in range(head_end_para):
             p = paras[i]
             s = text[p.start:p.end]
-            if title is None and i not in whole and is_headline_shaped(s, lex):
+            if title is None and i not in whole and is_headline_shaped(s, lex) and not any(
+                    p.start <= q.start < p.end for q in pieces):
                 title = s.strip()
             if title is not None and s.strip().casefold() == title.strip().casefold():
                 pieces.append(Piece(p.start, p.end, "headline", "head-title"))
@@ -228,11 +231,13 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
                 s = text[p.start:p.end]
                 if i in whole:
                     continue
-                if is_name_line(s, lex):
+                near_credit = whole.get(i - 1) == "credit" or whole.get(i + 1) == "credit" or (
+                    i > 0 and any(q.why == "tail-names" and q.start == paras[i - 1].start for q in pieces))
+                if is_bare_domain(s):
+                    pieces.append(Piece(p.start, p.end, "footer", "tail-domain"))
+                elif near_credit and is_name_line(s, lex):
                     pieces.append(Piece(p.start, p.end, "credit", "tail-names"))
                     authors.append(s.strip().rstrip(","))
-                elif is_bare_domain(s):
-                    pieces.append(Piece(p.start, p.end, "footer", "tail-domain"))
                 else:
                     _fill(pieces, p.start, p.end, "other", "tail", text)
 

@@ -56,7 +56,8 @@ def _subject_start(ws: list[Word], j: int, page: str, span: tuple[int, int], lex
     # opens sentences (`Menurut`, `Di`, `Sementara`), is where the sentence begins.
     k = b
     while k > 0 and is_cap(ws[k].text) and not ends_sentence(ws[k - 1].text, lex):
-        if ws[k].glued or core(ws[k].text) in lex.strong_sentence_starters:
+        glued_start = ws[k].glued and k + 1 < len(ws) and is_lower_content(ws[k + 1].text, lex)
+        if glued_start or core(ws[k].text) in lex.strong_sentence_starters:
             return k
         if b - k >= 3:
             break
