@@ -69,8 +69,12 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
             break
         if c.lower() in lex.not_name and cur:
             break
-        cur.append(c if not t.endswith((",", ";")) else c)
+        if t.startswith("(") and cur:
+            break
+        cur.append(c)
         end = w.end
+        if t.endswith(")"):
+            break  # the label sat inside parentheses: `(Foto: Dok. Humas)`
         if t.endswith((",", ";")):
             names.append(" ".join(cur))
             cur = []
