@@ -14,7 +14,11 @@ def process(
     output: str | None = typer.Option(None, "--output", "-o", help="Write one JSON record per input record here."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON records instead of the terminal view."),
 ) -> None:
-    """Clean pages and read their facts."""
+    """Clean pages and read their facts.
+
+    Exit codes: 0 all records processed; 3 some records quarantined (see OUT.quarantine.jsonl);
+    2 usage error.
+    """
     from .run.batch import run_process
 
     raise typer.Exit(run_process(inputs, output=output, json_out=json_out))
