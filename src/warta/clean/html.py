@@ -16,8 +16,9 @@ How the region is found (measured against alternatives in bench/html_extractors.
    container gets prose - ALPHA * junk of the runs inside it; text under containers whose
    class/id/role name clutter (comments, sidebar, related, share...) counts as junk. The best
    container is the *core* (the article body).
-3. The core widens to the container it shares with the page's headline, and over small trailing
-   siblings (credits, tags), unless that would pull in much more text than the article itself.
+3. The column runs from the page's headline (when it stands shortly before the core) through the
+   core, and takes in whole sibling containers on either side while they stay small (byline,
+   caption, credits, tags, a "Baca juga" box), stopping at big boxes and bare link lists.
 4. Blocks get structural flags and a `hint` (a clutter kind named by the template) from the
    containers between them and the core, never from the core's own ancestors, whose names say
    nothing about one block.
@@ -51,6 +52,8 @@ LINKY = 0.5
 NEIGHBOUR_CHARS = 300
 NEIGHBOUR_SHARE = 0.25
 NEIGHBOUR_LEVELS = 4
+# A list of this many items, each a linked headline over a summary, is a list of other stories.
+TEASER_ITEMS = 3
 # Most text allowed between the headline and the core (or the core's size, if larger).
 HEAD_GAP_CHARS = 1500
 
@@ -73,6 +76,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Hidden text longer than this is kept: sites hide the rest of an article behind "read more".
 _HIDDEN_KEEP_CHARS = 200
 _WS = re.compile(r"\s+")
+_SPACES = (" ", "\n", "\t", "\r", "\xa0")
 _PUNCT = re.compile(r"[.,;:!?\"”’)]")
 _NAME_LEVELS = 4  # how many containers' class/id names go into Block.classes
 
@@ -83,7 +87,7 @@ class Block:
 
     text: str
     tag: str  # the element that holds the text: p, div, li, h1, td, figcaption...
-    link_density: float  # share of the text's characters inside <a>
+    link_density: float  # share of the text's non-space characters inside <a>
     in_list: bool = False
     in_figure: bool = False  # inside figure/figcaption or a photo-named container
     heading: bool = False
@@ -164,8 +168,8 @@ def _extract(html: str, url: str | None, keep_outside: bool) -> HtmlPage:
         return HtmlPage(meta=meta)
     core = _choose_core(runs, root)
     start, end = _span(core, runs, meta.title)
-    blocks = [_block(r, core) for r in runs[start:end]]
-    _mark_headline(blocks, meta.title)
+    head = _headline(runs, start, end, core.start, meta.title)
+    blocks = [_block(r, core.start <= i < core.end, i == head) for i, r in enumerate(runs[start:end], start)]
     outside: list[Block] = []
     if keep_outside:
         outside = [_outside_block(r) for r in runs[:start] + runs[end:]]
@@ -210,7 +214,7 @@ def _walk(body: LexborNode) -> tuple[list[_Run], _Frame]:
         if tag == "-text":
             raw = node.text_content
             if raw:
-                n = len(raw) - raw.count(" ")
+                n = len(raw) - sum(raw.count(c) for c in _SPACES)
                 all_chars += n
                 if links_open:
                     link_chars += n
@@ -262,11 +266,12 @@ def _splits(attrs: dict[str, str | None]) -> bool:
 
 def _hidden(node: LexborNode, attrs: dict[str, str | None]) -> bool:
     """Hidden by markup and short: menus, templates, duplicate labels. Long hidden text is kept."""
-    style = attrs.get("style") or ""
+    style = attrs.get("style")
+    classes = attrs.get("class")
     hidden = (
         "hidden" in attrs
         or bool(style and _HIDDEN_STYLE.search(style))
-        or bool(attrs.get("class") and _HIDDEN_CLASSES.intersection((attrs.get("class") or "").lower().split()))
+        or bool(classes and _HIDDEN_CLASSES.intersection(classes.lower().split()))
     )
     return hidden and len(node.text(deep=True)) < _HIDDEN_KEEP_CHARS
 
@@ -290,7 +295,7 @@ def _prose_and_junk(run: _Run) -> tuple[float, float]:
 def _choose_core(runs: list[_Run], root: _Frame) -> _Frame:
     """The container with the most prose net of junk: the article body."""
     frames = _frames_of(runs, root)
-    own = _own_scores(runs)
+    own = _own_scores(runs, _teasers(runs, frames))
     plain_prose = _sum_up(frames, own, negate=False)[0]
     total_prose = plain_prose[id(root)]
     for f in frames:
@@ -311,11 +316,39 @@ def _choose_core(runs: list[_Run], root: _Frame) -> _Frame:
     return best
 
 
-def _own_scores(runs: list[_Run]) -> dict[int, tuple[float, float]]:
+def _teasers(runs: list[_Run], frames: list[_Frame]) -> set[int]:
+    """Runs that summarise other stories: the text under a linked headline, in a list of at least
+    TEASER_ITEMS sibling items shaped like that. Summaries read like prose, so without this a long
+    "latest news" column outweighs a short article."""
+    items: dict[int, list[_Frame]] = {}
+    for f in frames:
+        if f.parent is not None and 2 <= f.end - f.start <= 6 and _linked_then_prose(runs[f.start:f.end]):
+            items.setdefault(id(f.parent), []).append(f)
+    out: set[int] = set()
+    for siblings in items.values():
+        if len(siblings) >= TEASER_ITEMS:
+            for f in siblings:
+                out.update(range(f.start, f.end))
+    return out
+
+
+def _linked_then_prose(item: list[_Run]) -> bool:
+    seen_link = False
+    for r in item:
+        if r.link_density >= LINKY:
+            seen_link = True
+        elif seen_link and len(r.text) >= MIN_PROSE_CHARS:
+            return True
+    return False
+
+
+def _own_scores(runs: list[_Run], teasers: set[int]) -> dict[int, tuple[float, float]]:
     """Prose and junk of the runs straight inside each container."""
     own: dict[int, tuple[float, float]] = {}
-    for r in runs:
+    for i, r in enumerate(runs):
         p, j = _prose_and_junk(r)
+        if i in teasers:
+            p, j = 0.0, p + j
         op, oj = own.get(id(r.owner), (0.0, 0.0))
         own[id(r.owner)] = (op + p, oj + j)
     return own
@@ -366,8 +399,8 @@ def _under_negative(f: _Frame) -> bool:
 # --- 3. widening to the article column ---------------------------------------------------------
 
 def _span(core: _Frame, runs: list[_Run], title: str | None) -> tuple[int, int]:
-    """The runs of the article column: from the headline (or small leading neighbours) through the
-    core to the small trailing neighbours (credits, tags, share bar, a "Baca juga" box)."""
+    """The runs of the article column, [start, end): from the headline (or small leading
+    neighbours) through the core to small trailing neighbours (credits, tags, a "Baca juga" box)."""
     f: _Frame | None = core
     while f is not None:
         f.has_core = True
@@ -433,6 +466,16 @@ def _levels_above(core: _Frame, ancestor: _Frame | None) -> int:
     return n
 
 
+def _headline(runs: list[_Run], start: int, end: int, core_start: int, title: str | None) -> int | None:
+    """Index of the run in [start, end) that is the page's own headline: the one before the core,
+    else the first inside the column."""
+    before = _headline_before(runs, core_start, title)
+    if before is not None and start <= before:
+        return before
+    return next((i for i in range(start, end) if _heading_like(runs[i].owner) and _same_title(runs[i].text, title or "")),
+                None)
+
+
 def _headline_before(runs: list[_Run], before: int, title: str | None) -> int | None:
     """Index of the last heading before the core that states the page title."""
     if not title:
@@ -460,23 +503,8 @@ def _norm(s: str) -> str:
 
 # --- 4. blocks -----------------------------------------------------------------------------------
 
-def _block(run: _Run, core: _Frame) -> Block:
-    hint = TAG_KIND.get(run.owner.tag)
-    in_list = in_figure = heading = False
-    f: _Frame | None = run.owner
-    # Only containers below the core's ancestors describe this block; the names of the core and
-    # what holds it (`detail-img`, `post-tags`) describe the whole page.
-    while f is not None and not f.has_core:
-        in_list = in_list or f.tag in _LIST_TAGS
-        heading = heading or f.tag in _HEADINGS
-        in_figure = in_figure or f.tag in ("figure", "figcaption") or is_figure(f.names)
-        if hint is None:
-            hint = TAG_KIND.get(f.tag) or kind_of(f.signals)
-        f = f.parent
-    if hint == "caption":
-        in_figure = True
-    elif hint is None and in_figure:
-        hint = "caption"  # text in a photo container that is not the article is its caption
+def _block(run: _Run, core: bool, headline: bool) -> Block:
+    hint, in_list, in_figure, heading = _context(run.owner)
     return Block(
         text=run.text,
         tag=run.owner.tag,
@@ -484,19 +512,32 @@ def _block(run: _Run, core: _Frame) -> Block:
         in_list=in_list,
         in_figure=in_figure,
         heading=heading,
-        hint=hint,
+        hint="headline" if headline else hint,
         classes=_classes(run.owner),
-        core=_inside(run, core),
+        core=core,
     )
 
 
-def _inside(run: _Run, frame: _Frame) -> bool:
-    f: _Frame | None = run.owner
-    while f is not None:
-        if f is frame:
-            return True
+def _context(owner: _Frame) -> tuple[str | None, bool, bool, bool]:
+    """(hint, in_list, in_figure, heading) from the containers between a run and the core's line.
+
+    Only containers below the core's ancestors describe one block; the names of the core and of
+    what holds it (`detail-img`, `post-tags`) describe the whole page."""
+    hint = None
+    in_list = in_figure = heading = False
+    f: _Frame | None = owner
+    while f is not None and not f.has_core:
+        in_list = in_list or f.tag in _LIST_TAGS
+        heading = heading or f.tag in _HEADINGS
+        in_figure = in_figure or f.tag in ("figure", "figcaption") or is_figure(f.names)
+        if hint is None:
+            hint = TAG_KIND.get(f.tag) or kind_of(f.signals)  # the nearest name wins
         f = f.parent
-    return False
+    if hint == "caption":
+        in_figure = True
+    elif hint is None and in_figure:
+        hint = "caption"  # text in a photo container that is not the article is its caption
+    return hint, in_list, in_figure, heading
 
 
 def _classes(owner: _Frame) -> str:
@@ -513,23 +554,9 @@ def _classes(owner: _Frame) -> str:
     return " ".join(tokens)
 
 
-def _mark_headline(blocks: list[Block], title: str | None) -> None:
-    """The page's own headline, standing as a block, is clutter of kind `headline`."""
-    if not title:
-        return
-    for b in blocks:
-        if (b.heading or b.tag in _HEADINGS) and _same_title(b.text, title):
-            b.hint = "headline"
-            return
-
-
 def _outside_block(run: _Run) -> Block:
-    kind = None
-    f: _Frame | None = run.owner
-    while f is not None and kind is None and not f.has_core:
-        kind = TAG_KIND.get(f.tag) or kind_of(f.signals)
-        f = f.parent
-    if kind is None:
-        kind = "nav" if run.link_density >= LINKY else "other"
-    return Block(text=run.text, tag=run.owner.tag, link_density=round(run.link_density, 3), hint=kind,
-                 classes=_classes(run.owner))
+    """A block outside the column, its hint a coarse kind guess: named, else nav or other."""
+    block = _block(run, core=False, headline=False)
+    if block.hint is None:
+        block.hint = "nav" if run.link_density >= LINKY else "other"
+    return block
