@@ -12,13 +12,6 @@ from urllib.parse import urlparse
 
 from .lang import Lexicon, load
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3, "april": 4,
-    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8,
-    "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11,
-    "nov": 11, "nopember": 11, "desember": 12, "des": 12, "dec": 12, "may": 5, "june": 6, "july": 7,
-    "january": 1, "february": 2, "march": 3, "august": 8, "october": 10, "december": 12,
-}
 _DMY_NAME = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b")
 _DMY_NUM = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 _YMD = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -56,9 +49,9 @@ def outlet_from(dateline_outlet: str | None, site_name: str | None, footer_domai
         dom = registrable_domain(host)
         # The page naming its own domain (`... WhatsApp channel mediaindonesia.com`) is how it
         # presents itself; else the outlet table; else the domain.
-        if re.search(r"(?<![\w.])" + re.escape(dom) + r"(?![\w])", text, re.I):
-            m = re.search(r"(?<![\w.])" + re.escape(dom) + r"(?![\w])", text, re.I)
-            return m.group(0) if m else dom
+        m = re.search(r"(?<![\w.])" + re.escape(dom) + r"(?![\w])", text, re.I)
+        if m:
+            return m.group(0)
         o = lex.outlet_for_host(host)
         if o:
             return o.name
@@ -66,14 +59,15 @@ def outlet_from(dateline_outlet: str | None, site_name: str | None, footer_domai
     return None
 
 
-def date_from_text(s: str) -> str | None:
+def date_from_text(s: str, lex: Lexicon | None = None) -> str | None:
     """A `YYYY-MM-DD` date written in a template line (`Selasa, 28 Juli 2015`, `29/08/2018, 16:47`)."""
+    lex = lex or load()
     m = _YMD.search(s)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _DMY_NAME.search(s)
-    if m and m.group(2).lower() in MONTHS:
-        return _valid(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    if m and m.group(2).casefold() in lex.months:
+        return _valid(int(m.group(3)), lex.months[m.group(2).casefold()], int(m.group(1)))
     m = _DMY_NUM.search(s)
     if m:
         return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))

@@ -40,7 +40,7 @@ def photo_credits(text: str, start: int, end: int, lex: Lexicon) -> list[re.Matc
 
 def caption_start(text: str, lo: int, paren_start: int, lex: Lexicon) -> int:
     """Where the caption ending at `paren_start` begins, not before `lo`."""
-    ws = words(text, lo, paren_start)
+    ws = words(text, max(lo, paren_start - MAX_CAPTION_WORDS * 15), paren_start)
     if not ws:
         return paren_start
     # Back to the previous sentence end, skipping the one right before the credit.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lang import Lexicon
+from .patterns import patterns
 from .shape import core, words
 
 # Initials of the writer and editor at the end of a story: `(ant/red)`, `(fsd/fsd)`, `(Ant/Z-1)`,
@@ -20,17 +21,11 @@ INITIALS_SLASH = re.compile(r"\((?:[A-Za-z]{1,6}|\*)?(?:\s*/\s*(?:[A-Za-z0-9-]{1
 PAREN_WORDS = re.compile(r"\((?:\*|[A-Za-z][A-Za-z.-]{1,12}(?:\s+[A-Z][A-Za-z.'-]{0,15}){0,3})\)")
 STAR_RED = re.compile(r"(?<![^\s])\*\s*(?:Red|RED|red|Redaksi)\b\.?")
 
-# News agencies whose codes appear among initials but are not the page's authors.
-AGENCY_CODES = frozenset({"ant", "antara", "afp", "ap", "rtr", "reuters", "xinhua", "bbc", "dw", "red", "tim", "*", "ist"})
-
-_DATE_BIT = re.compile(
-    r"\s*\|?\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu|Ahad),?\s*)?"
-    r"\d{1,2}[-/ .]\s*(?:\d{1,2}|[A-Za-z]{3,9})[-/ .]\s*\d{2,4}(?:\s*[,|-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?"
-)
 
 
 def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, list[str]]:
     """From just after a label's colon: the end of the names, and the names."""
+    date_bit = patterns(lex).date_bit
     ws = words(text, start, limit)
     names: list[str] = []
     cur: list[str] = []
@@ -41,7 +36,7 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
         t = w.text
         if t in ("|",):
             # a separator: the piece continues only if a date or another label follows
-            m = _DATE_BIT.match(text, w.start)
+            m = date_bit.match(text, w.start)
             if m and m.end() <= limit:
                 end = m.end()
                 break
@@ -59,7 +54,7 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
         # Names are capitalised words; a short number belongs to a code name (`RC 014`, `Z-1`),
         # a long one is a page counter (`Widodo Bogiarto 4398`).
         name_like = c[0].isupper() or (c[0].isdigit() and len(c) <= 3) or (first and len(c) <= 20 and c.isalnum())
-        if cur and c.lower() in ("dan", "&", "and", "serta"):
+        if cur and c.lower() in lex.name_connectors:
             names.append(" ".join(cur))
             cur = []
             end = w.end
@@ -85,18 +80,18 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
     if cur:
         names.append(" ".join(cur))
     # A trailing `| date` belongs to the same credit line.
-    m = _DATE_BIT.match(text, end)
+    m = date_bit.match(text, end)
     if m and "|" in text[end:m.end()] and m.end() <= limit:
         end = m.end()
     return end, [n.strip(" ,;") for n in names if n.strip(" ,;")]
 
 
-def initials_names(paren: str) -> list[str]:
+def initials_names(paren: str, lex: Lexicon) -> list[str]:
     """Author initials in `(fyk/ash)`: the parts that are not agency codes."""
     inner = paren.strip("()* ")
     parts = [p.strip() for p in inner.split("/")]
     out = []
     for p in parts:
-        if p and p.lower() not in AGENCY_CODES and p not in out:
+        if p and p.casefold() not in lex.agency_codes and p not in out:
             out.append(p)
     return out

@@ -47,33 +47,41 @@ def find_slug_title(text: str, url: str | None, lo: int = 0, hi: int | None = No
     if len(toks) < 3:
         return None
     hi = len(text) if hi is None else hi
-    ws = list(_SLUG_WORD.finditer(text, lo, hi))
-    wt = [_slug_token(w.group()) for w in ws]
     need = max(3, int(len(toks) * 0.7))
-    for i in range(len(ws)):
-        if wt[i] != toks[0]:
-            continue
-        # walk the slug tokens over the words; a word may hold two tokens (`5,7` -> `57`)
-        k, j = 0, i
-        while j < len(ws) and k < len(toks):
-            w = wt[j]
-            if not w:
-                j += 1
-                continue
-            acc = ""
-            kk = k
-            while kk < len(toks) and len(acc) < len(w):
-                acc += toks[kk]
-                kk += 1
-            if acc != w:
-                break
-            k, j = kk, j + 1
-        if k >= need:
-            end = ws[j - 1].end()
-            # keep a closing `!`/`?` of the headline
-            while end < hi and text[end] in "!?":
-                end += 1
-            while text[end - 1] in ",;:-–—" and end > ws[i].start():
-                end -= 1
-            return ws[i].start(), end
+    # Only where the slug's first word stands is a headline possible: tokenise from there.
+    first = re.compile(r"(?<![^\W_])" + re.escape(toks[0]), re.I)
+    for start in (m.start() for m in first.finditer(text, lo, hi)):
+        found = _match_at(text, start, hi, toks, need)
+        if found:
+            return found
     return None
+
+
+def _match_at(text: str, lo: int, hi: int, toks: list[str], need: int) -> tuple[int, int] | None:
+    """The slug matched word by word from `lo`; a word may hold two tokens (`5,7` -> `57`)."""
+    ws = []
+    for m in _SLUG_WORD.finditer(text, lo, hi):
+        ws.append(m)
+        if len(ws) > len(toks) + 2:
+            break
+    k = j = 0
+    while j < len(ws) and k < len(toks):
+        w = _slug_token(ws[j].group())
+        if not w:
+            j += 1
+            continue
+        acc, kk = "", k
+        while kk < len(toks) and len(acc) < len(w):
+            acc += toks[kk]
+            kk += 1
+        if acc != w:
+            break
+        k, j = kk, j + 1
+    if k < need:
+        return None
+    end = ws[j - 1].end()
+    while end < hi and text[end] in "!?":  # keep a closing `!`/`?` of the headline
+        end += 1
+    while end > lo and text[end - 1] in ",;:-–—":
+        end -= 1
+    return lo, end

@@ -304,9 +304,11 @@ def _choose_core(runs: list[_Run], root: _Frame) -> _Frame:
         # (`has-sidebar`, `side-article`), not a clutter box; comment threads are the exception.
         f.neg = kind in NEGATIVE_KINDS and (plain_prose[id(f)] < 0.5 * total_prose or is_comments(f.signals))
     prose, junk = _sum_up(frames, own, negate=True)
+    under_neg: dict[int, bool] = {}
     best, best_score = root, float("-inf")
-    for f in frames:
-        if _under_negative(f):
+    for f in frames:  # outer first, so a parent's answer is known before its children ask
+        under_neg[id(f)] = f.neg or (f.parent is not None and under_neg[id(f.parent)])
+        if under_neg[id(f)]:
             continue
         score = prose[id(f)] - ALPHA * junk[id(f)]
         if f.tag == "article" or is_positive(f.signals):
@@ -386,14 +388,6 @@ def _frames_of(runs: list[_Run], root: _Frame) -> list[_Frame]:
             seen[id(f)] = f
             order.append(f)
     return order
-
-
-def _under_negative(f: _Frame) -> bool:
-    while f is not None:
-        if f.neg:
-            return True
-        f = f.parent  # type: ignore[assignment]
-    return False
 
 
 # --- 3. widening to the article column ---------------------------------------------------------

@@ -21,22 +21,24 @@ from functools import lru_cache
 _EXACT: dict[str, frozenset[str]] = {
     "caption": frozenset({"caption", "captions", "keterangan", "figcaption", "ketfoto"}),
     "tags": frozenset({"tag", "tags", "tagging", "hashtag", "hashtags", "topik", "topic", "topics", "keyword", "keywords", "label", "labels"}),
-    "read_also": frozenset({"bacajuga", "readalso", "bacajg", "juga"}),
+    "read_also": frozenset({"bacajuga", "readalso", "bacajg", "juga", "also"}),
     "related": frozenset({"related", "terkait", "rekomendasi", "recommended", "recommendation", "populer",
                           "popular", "terpopuler", "trending", "lainnya", "terbaru", "latest", "most",
-                          "mostread", "mustread", "morenews", "headlines", "hot"}),
+                          "mostread", "mustread", "morenews", "headlines", "hot", "terkini", "breaking", "pick",
+                          "picks", "pilihan"}),
     "social": frozenset({"share", "shares", "social", "sosmed", "sosial", "addthis", "sharethis", "fb",
                          "facebook", "twitter", "tweet", "gplus", "whatsapp", "instagram", "tiktok", "comment", "comments",
                          "komentar", "disqus", "rate", "rating", "thumbs", "like", "likes", "vote"}),
     "nav": frozenset({"nav", "navbar", "navigation", "navigasi", "menu", "menus", "submenu", "breadcrumb",
-                      "breadcrumbs", "pagination", "paging", "pager", "crumbs", "topbar", "toolbar"}),
+                      "breadcrumbs", "pagination", "paging", "pager", "crumbs", "topbar", "toolbar", "topnav",
+                      "subnav", "mainnav", "megamenu"}),
     "footer": frozenset({"footer", "foot", "copyright", "colophon", "disclaimer"}),
     "promo": frozenset({"ad", "ads", "adv", "advert", "advertisement", "iklan", "banner", "sponsor",
                         "sponsored", "promo", "promotion", "newsletter", "subscribe", "langganan", "gpt",
                         "dfp", "adsbygoogle", "parallax", "outbrain", "taboola"}),
     "credit": frozenset({"byline", "author", "authors", "penulis", "reporter", "editor", "editors",
                          "credit", "credits", "kontributor", "writer", "pewarta"}),
-    "other": frozenset({"date", "time", "tanggal", "waktu", "datetime", "timestamp", "pubdate", "dateline",
+    "other": frozenset({"date", "time", "tanggal", "waktu", "datetime", "timestamp", "pubdate", "dateline", "meta",
                         "sidebar", "aside", "widget", "widgets", "rail"}),
 }
 
@@ -75,7 +77,8 @@ _FIGURE = frozenset({"photo", "foto", "image", "images", "img", "gallery", "gale
 SPLIT_KINDS = frozenset({"read_also", "caption"})
 
 # Kinds that, named on a container, make its text count against it when choosing the main region.
-NEGATIVE_KINDS = frozenset({"related", "read_also", "social", "nav", "footer", "promo", "tags", "other"})
+NEGATIVE_KINDS = frozenset({"related", "read_also", "social", "nav", "footer", "promo", "tags", "other", "caption",
+                            "credit"})
 
 # WordPress marks a post element with its taxonomy (`hentry tag-jokowi category-news`): on such an
 # element `tag-…` names the post's tags, not a tag box, so those classes are read as nothing.

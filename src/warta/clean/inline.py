@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang import Lexicon
+from ..lang import Lexicon, phrase_key
 from .captions import caption_start, photo_credits
 from .credits import INITIALS_SLASH, PAREN_WORDS, STAR_RED, initials_names, label_extent
 from .promo import promo_spans
@@ -36,6 +36,11 @@ class _Open:
 
 def _openers(text: str, s: int, e: int, lex: Lexicon) -> list[_Open]:
     found: list[_Open] = []
+    for m in lex.phrase_re.finditer(text, s, e):
+        mk = lex.phrase_markers.get(phrase_key(m.group()))
+        if mk is None:  # the `(?![a-z])` tail left a phrase without its colon; look it up bare
+            continue
+        found.append(_Open(m.start(), m.end(), mk.kind, mk.extent))
     for mk in lex.markers:
         for m in mk.pattern.finditer(text, s, e):
             found.append(_Open(m.start(), m.end(), mk.kind, mk.extent))
@@ -85,7 +90,7 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
         if inner.count("/") and re.search(r"[A-Za-z]", inner) is None and inner != "(/)":
             continue
         f.pieces.append(Piece(m.start(), m.end(), "credit", "initials"))
-        f.authors.extend(initials_names(inner))
+        f.authors.extend(initials_names(inner, lex))
     for m in PAREN_WORDS.finditer(text, s, e):
         # `(eno)`, `(Tim)`, `(Taufik Fajar)`, `(*)`: a byline only after a sentence's end and at
         # the end of the paragraph (or before other clutter, checked when pieces are merged).

@@ -10,6 +10,7 @@ carry a link, a channel or an install instruction belong to the same promo.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lang import Lexicon
 from .shape import sentences
@@ -20,7 +21,17 @@ MAX_PROMO_WORDS = 45
 
 
 def _has_cue(s: str, lex: Lexicon) -> bool:
-    return any(c in s for c in lex.promo_cues)
+    return _cue_re(lex.promo_cues).search(s) is not None
+
+
+@lru_cache(maxsize=4)
+def _opener_re(openers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(o) for o in sorted(openers, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
 def _sentence_end(text: str, pos: int, end: int) -> int:
@@ -31,7 +42,7 @@ def _sentence_end(text: str, pos: int, end: int) -> int:
 def _trim_after_cue(text: str, start: int, stop: int, lex: Lexicon) -> int:
     """Where a promo ends when its sentence has no full stop before the article goes on
     (`... follow WhatsApp Channel & Google News Baru diresmikan beberapa tahun ...`)."""
-    last = max((text.rfind(c, start, stop) + len(c) for c in lex.promo_cues if text.rfind(c, start, stop) >= 0), default=-1)
+    last = max((m.end() for m in _cue_re(lex.promo_cues).finditer(text, start, stop)), default=-1)
     m = re.search(r"https?://\S+", text[start:stop])
     if m:
         last = max(last, start + m.end())
@@ -59,7 +70,7 @@ def promo_spans(text: str, start: int, end: int, lex: Lexicon, boundaries: list[
         if pos < covered_to:
             continue
         head = text[pos:pos + 40].lstrip("\"'“‘( ")
-        if not any(head.startswith(op) for op in lex.promo_openers):
+        if not _opener_re(lex.promo_openers).match(head):
             continue
         stop = _sentence_end(text, pos, end)
         first = text[pos:stop]

@@ -14,17 +14,13 @@ import re
 
 from ..lang import Lexicon
 from .captions import photo_credits
+from .patterns import patterns
 from .shape import is_headline_shaped, is_prose, words
 
-_DATE_ONLY = re.compile(
-    r"^(?:[A-Za-z.]+\s*[-|,]\s*)?(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Jum’at|Sabtu|Minggu|Ahad)\s*,?\s*)?"
-    r"\d{1,2}(?:\s+[A-Za-z]+\s+|[-/.])\d{1,4}(?:[-/.]\d{2,4})?(?:\s*[,|-]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT|wib))?)?\s*(?:WIB|WITA|WIT|wib)?\s*$"
-)
 _NUMBER_ONLY = re.compile(r"^[\d.,]+$")
 _BARE_DOMAIN = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|co\.id|id|net|tv|co|or\.id|go\.id|news|org)$", re.I)
 _HANDLE = re.compile(r"^\S*[/@]\S*$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?$")
-_GLUED_LABEL = re.compile(r"^(?:Editor|Penulis|Reporter|Pewarta|Author|Writer)(?=[A-Z][a-z])")
 
 
 def line_kind(s: str, lex: Lexicon) -> str | None:
@@ -37,9 +33,10 @@ def line_kind(s: str, lex: Lexicon) -> str | None:
         return "credit"
     if any(s.startswith(p) for p in lex.report_prefixes):
         return "credit"
-    if _GLUED_LABEL.match(s):
+    pat = patterns(lex)
+    if pat.glued_label.match(s):
         return "credit"
-    if _DATE_ONLY.match(s.strip()):
+    if pat.date_only.fullmatch(s.strip()):
         return "other"
     if _NUMBER_ONLY.match(s.strip()):
         return "social"

@@ -34,13 +34,18 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words of text[start:end] with absolute offsets, glued words split apart."""
     end = len(text) if end is None else end
     out: list[Word] = []
+    glue = [g.start() for g in _GLUE.finditer(text, start, end)]  # one pass, not one per word
+    gi = 0
     for m in _WORD.finditer(text, start, end):
-        tok, s = m.group(), m.start()
-        cuts = [g.start() for g in _GLUE.finditer(tok) if 0 < g.start() < len(tok)]
-        prev = 0
-        for c in [*cuts, len(tok)]:
-            out.append(Word(tok[prev:c], s + prev, s + c, glued=prev > 0))
-            prev = c
+        s, e = m.start(), m.end()
+        while gi < len(glue) and glue[gi] <= s:
+            gi += 1
+        prev = s
+        while gi < len(glue) and glue[gi] < e:
+            out.append(Word(text[prev:glue[gi]], prev, glue[gi], glued=prev > s))
+            prev = glue[gi]
+            gi += 1
+        out.append(Word(text[prev:e], prev, e, glued=prev > s))
     return out
 
 
@@ -72,8 +77,12 @@ def ends_sentence(w: str, lex: Lexicon) -> bool:
     return bool(t) and t[-1] in lex.terminal
 
 
+_LIST_NUMBER = re.compile(r"\d{1,2}\.(?:$|[A-Z])")
+
+
 def is_list_number(w: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,2}\.", w)) or bool(re.match(r"\d{1,2}\.[A-Z]", w))
+    """`2.` or `5.Kredivo`: a numbered item of the article's own list."""
+    return _LIST_NUMBER.match(w) is not None
 
 
 def title_case_ratio(ws: list[Word], lex: Lexicon) -> float:

@@ -20,6 +20,7 @@ from ..lang import Lexicon, load
 from .dateline import Dateline, find_dateline
 from .headline import find_slug_title
 from .inline import scan
+from .patterns import patterns
 from .regions import is_bare_domain, is_list_item, is_name_line, line_kind, prose_paragraph
 from .shape import ends_with_terminal, is_headline_shaped, title_case_ratio, words
 from .spans import Para, Piece, body_without, normalise, paragraphs
@@ -72,9 +73,9 @@ def _names_in_line(s: str, lex: Lexicon) -> list[str]:
     for p in lex.report_prefixes:
         if s.startswith(p):
             return [s.rsplit(",", 1)[-1].strip()] if "," in s else []
-    m = re.match(r"^(?:Editor|Penulis|Reporter|Pewarta|Author|Writer)(?=[A-Z])(.+)$", s)
+    m = patterns(lex).glued_label.match(s)
     if m:
-        return [m.group(1).strip()]
+        return [s[m.end():].strip()]
     return []
 
 
@@ -130,7 +131,8 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
             break
     if dateline is None and flat and paras:
         p = paras[0]
-        for m in re.finditer(r"(?<=\s)\S", text[p.start:min(p.end, p.start + FLAT_DATELINE_WITHIN)]):
+        # candidate starts: a capital, or a lowercase domain (`eBrita.com -`) after white space
+        for m in re.finditer(r"(?<=\s)(?:[A-Z]|[a-z]\w*\.[a-z])", text[p.start:min(p.end, p.start + FLAT_DATELINE_WITHIN)]):
             pos = p.start + m.start()
             if any(q.start <= pos < q.end for q in pieces if q.kind != "other"):
                 continue

@@ -78,6 +78,19 @@ def _subject_start(ws: list[Word], j: int, page: str, span: tuple[int, int], lex
 
 def title_run_end(page: str, start: int, limit: int, lex: Lexicon) -> int:
     """End offset of the headline run that starts at `start`; `limit` bounds it (next marker)."""
+    # Most runs end within a few hundred characters: look there first, further only if needed.
+    near = min(limit, start + 600)
+    end = _run_end(page, start, near, lex)
+    if end is None and near < limit:
+        end = _run_end(page, start, min(limit, start + MAX_TITLE_WORDS * 12), lex)
+    if end is None:
+        ws = words(page, start, min(limit, start + MAX_TITLE_WORDS * 12))
+        return ws[min(len(ws), MAX_TITLE_WORDS) - 1].end if ws else start
+    return end
+
+
+def _run_end(page: str, start: int, limit: int, lex: Lexicon) -> int | None:
+    """The run's end if the prose resumes within page[start:limit], else None."""
     ws = words(page, start, limit)
     if not ws:
         return start
@@ -111,6 +124,4 @@ def title_run_end(page: str, start: int, limit: int, lex: Lexicon) -> int:
                     ends_sentence(prev.text, lex) and followed
                 ) or (after_lower and followed and w.glued):
                     return prev.end
-    if len(ws) > MAX_TITLE_WORDS:
-        return ws[MAX_TITLE_WORDS - 1].end
-    return ws[-1].end
+    return None

@@ -35,7 +35,9 @@ class Outlet:
 
 @dataclass
 class Lexicon:
-    markers: list[Marker]
+    markers: list[Marker]  # regex-shaped markers, each its own pattern
+    phrase_re: re.Pattern[str]  # every literal marker phrase in one alternation, longest first
+    phrase_markers: dict[str, Marker]  # phrase_key(matched text) -> its marker
     line_markers: dict[str, Marker]  # casefolded whole-paragraph text (no trailing colon) -> marker
     label_re: re.Pattern[str]  # a credit/caption label with its colon
     label_kind: dict[str, tuple[str, bool]]  # label casefold -> (kind, names are authors)
@@ -54,6 +56,12 @@ class Lexicon:
     closing_quotes: str
     opening_quotes: str
     places: frozenset[str]
+    agency_codes: frozenset[str]
+    name_connectors: frozenset[str]
+    author_labels: tuple[str, ...]  # labels whose names are authors, as written (`Penulis`, `Editor`)
+    days: tuple[str, ...]
+    months: dict[str, int]
+    zones: dict[str, str]
     outlets: list[Outlet] = field(default_factory=list)
     outlet_by_alias: dict[str, Outlet] = field(default_factory=dict)
 
@@ -70,19 +78,25 @@ class Lexicon:
         return best
 
 
-# Where a piece of clutter can start: the start of the text, after white space or punctuation,
-# or glued to a lowercase letter once line breaks were lost (`kemarinBaca Juga:`).
-_PIECE_START = r"(?:(?<=^)|(?<=[\s\W])|(?<=[a-z]))"
+# Where a piece of clutter can start: anywhere but right after a capital or a digit, so the start
+# of the text, after white space or punctuation, or glued to a lowercase letter once line breaks
+# were lost (`kemarinBaca Juga:`).
+_PIECE_START = r"(?<![A-Z0-9])"
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _phrase_body(phrase: str) -> str:
     body = re.escape(phrase).replace(r"\ ", r"\s+")
     if phrase.endswith(":"):
         body = body[: -1] + r"\s*:"  # `Baca juga :` as well as `Baca juga:`
     # A phrase ending in a word must not run into a longer word (`Tagged` is not `Tag`), but the
     # glued case `Baca JugaJudul` is real, so only a lowercase continuation is refused.
     tail = r"(?![a-z])" if phrase[-1].isalnum() else ""
-    return _PIECE_START + body + tail
+    return body + tail
+
+
+def phrase_key(matched: str) -> str:
+    """The lookup key of a matched phrase: white space folded, none before a colon."""
+    return re.sub(r"\s*:$", ":", re.sub(r"\s+", " ", matched))
 
 
 def _load_toml(lang: str, name: str) -> dict:
@@ -100,11 +114,12 @@ def load(lang: str = "id") -> Lexicon:
     m = _load_toml(lang, "markers.toml")
     markers: list[Marker] = []
     line_markers: dict[str, Marker] = {}
+    phrase_markers: dict[str, Marker] = {}
     for spec in m["marker"]:
         kind, extent = spec["kind"], spec["extent"]
         opens = bool(spec.get("opens_list", False))
         for ph in spec.get("phrases", []):
-            markers.append(Marker(kind, extent, re.compile(_phrase_pattern(ph))))
+            phrase_markers.setdefault(phrase_key(ph), Marker(kind, extent, re.compile(_phrase_body(ph))))
         for rx in spec.get("regex", []):
             markers.append(Marker(kind, extent, re.compile(rx)))
         for ln in spec.get("lines", []):
@@ -115,17 +130,20 @@ def load(lang: str = "id") -> Lexicon:
     for spec in c["label"]:
         for w in spec["words"]:
             label_kind[w.casefold()] = (spec["kind"], bool(spec["author"]))
-    words = sorted(label_kind, key=len, reverse=True)
+    # Each label as written, in capitals and capitalised; matched with its case so that a label
+    # glued to a name before it (`Ahmad MunjinEditor :`) still starts a credit.
+    variants = {v for spec in c["label"] for w in spec["words"] for v in (w, w.upper(), w[:1].upper() + w[1:])}
+    words = sorted(variants, key=len, reverse=True)
     # `Editor : Name`, `Penulis:Name`, also glued after a name (`MunjinEditor :`), never mid-word
     # in lowercase prose (`editor:` inside a sentence is rare and still a credit).
     label_re = re.compile(
-        r"(?:(?<=^)|(?<=[\s|(\W])|(?<=[a-z]))(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        + r")\s*:",
-        re.I,
+        _PIECE_START + "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + r"])(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")\s*:"
     )
     ll = c["line_label"]
 
     w = _load_toml(lang, "words.toml")
+    cal = _load_toml(lang, "calendar.toml")
     outlets: list[Outlet] = []
     by_alias: dict[str, Outlet] = {}
     text = resources.files("warta.lang").joinpath(lang, "outlets.tsv").read_text(encoding="utf-8")
@@ -140,8 +158,15 @@ def load(lang: str = "id") -> Lexicon:
         for a in (name, host, *aliases):
             by_alias.setdefault(a.casefold(), o)
 
+    # One alternation for all phrases (longest first, so `Baca Juga:` wins over `Baca:`): one
+    # pass over the text instead of one per phrase.
+    alternation = "|".join(mk.pattern.pattern for _k, mk in sorted(phrase_markers.items(), key=lambda kv: -len(kv[0])))
+    # Checking the first character before the alternation lets most positions fail at once.
+    firsts = "".join(sorted({re.escape(k[0]) for k in phrase_markers}))
     return Lexicon(
         markers=markers,
+        phrase_re=re.compile(_PIECE_START + "(?=[" + firsts + "])(?:" + alternation + ")"),
+        phrase_markers=phrase_markers,
         line_markers=line_markers,
         label_re=label_re,
         label_kind=label_kind,
@@ -160,6 +185,12 @@ def load(lang: str = "id") -> Lexicon:
         closing_quotes=w["closing_quotes"],
         opening_quotes=w["opening_quotes"],
         places=frozenset(p.casefold() for p in _load_lines(lang, "places.txt")),
+        agency_codes=frozenset(x.casefold() for x in c["name"]["agency_codes"]),
+        name_connectors=frozenset(x.casefold() for x in c["name"]["connectors"]),
+        author_labels=tuple(w for spec in c["label"] if spec["author"] for w in spec["words"] if w[:1].isupper() and not w.isupper()),
+        days=tuple(cal["days"]),
+        months={k.casefold(): int(v) for k, v in cal["months"].items()},
+        zones=dict(cal["zones"]),
         outlets=outlets,
         outlet_by_alias=by_alias,
     )
