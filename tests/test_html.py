@@ -182,6 +182,26 @@ def test_a_column_of_teasers_does_not_outweigh_a_short_article():
     assert texts(extract_page(html)) == ["Saluran Air Diperbaiki", P1, P3]
 
 
+def test_blog_template_with_br_text_comments_and_site_name_before_the_title():
+    comments = "".join(f"<dt class='comment-author'>Anon {i}</dt><dd class='comment-body'><p>{P4} {P2}</p></dd>"
+                       for i in range(6))
+    html = page('<div id="header-wrapper"><h1><a href="/">Kabar Desa Kita</a></h1></div><div id="main-wrapper">'
+                '<div class="post hentry"><h3 class="post-title entry-title">Saluran Air Diperbaiki</h3>'
+                f'<div class="post-body entry-content">{"<br />".join(PARAS)}</div></div>'
+                f'<div class="comments" id="comments"><h4>6 komentar:</h4><dl>{comments}</dl></div></div>',
+                head="<title>Kabar Desa Kita: Saluran Air Diperbaiki</title>")
+    p = extract_page(html)
+    assert p.meta.title == "Saluran Air Diperbaiki"
+    assert [(b.text, b.hint) for b in p.blocks] == [("Saluran Air Diperbaiki", "headline")] + [(t, None) for t in PARAS]
+
+
+def test_a_lead_paragraph_outside_the_body_container_comes_along():
+    html = page(NAV + f'<div class="main"><h1>Judul</h1><div class="lead"><p>{P1}</p></div>'
+                f'<div class="share"><a>FB</a> <a>TW</a></div><div class="body"><p>{P2}</p><p>{P3}</p><p>{P4}</p>'
+                '</div></div>' + SIDEBAR + FOOTER)
+    assert all(p in texts(extract_page(html)) for p in PARAS)
+
+
 def test_table_layout_with_br_lines():
     cell = f"<b>Saluran Air Diperbaiki</b><br>Senin, 15/2/2016<br><br>{P1}<br><br>{P2}<br><br>{P3}<br><br>{P4}"
     html = page("<table><tr><td class='kiri'>" + "".join(f"<a href='/{i}'>Menu {i}</a><br>" for i in range(15))

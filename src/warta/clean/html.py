@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .html_meta import PageMeta, read_meta
+from .html_meta import PageMeta, read_meta, same_title
 from .html_signals import NEGATIVE_KINDS, SPLIT_KINDS, TAG_KIND, is_comments, is_figure, is_positive, kind_of
 
 __all__ = ["Block", "HtmlPage", "PageMeta", "extract_page", "segment_html"]
@@ -466,7 +466,7 @@ def _headline(runs: list[_Run], start: int, end: int, core_start: int, title: st
     before = _headline_before(runs, core_start, title)
     if before is not None and start <= before:
         return before
-    return next((i for i in range(start, end) if _heading_like(runs[i].owner) and _same_title(runs[i].text, title or "")),
+    return next((i for i in range(start, end) if _heading_like(runs[i].owner) and same_title(runs[i].text, title or "")),
                 None)
 
 
@@ -476,7 +476,7 @@ def _headline_before(runs: list[_Run], before: int, title: str | None) -> int | 
         return None
     for i in range(before - 1, -1, -1):
         r = runs[i]
-        if _heading_like(r.owner) and _same_title(r.text, title):
+        if _heading_like(r.owner) and same_title(r.text, title):
             return i
     return None
 
@@ -484,15 +484,6 @@ def _headline_before(runs: list[_Run], before: int, title: str | None) -> int | 
 def _heading_like(f: _Frame) -> bool:
     names = f.signals.lower()
     return f.tag in _HEADINGS or "title" in names or "headline" in names or "judul" in names
-
-
-def _same_title(text: str, title: str) -> bool:
-    got, want = _norm(text), _norm(title)
-    return bool(got) and (got == want or (want.startswith(got) and len(got) >= 0.6 * len(want)))
-
-
-def _norm(s: str) -> str:
-    return _WS.sub(" ", s).strip().casefold()
 
 
 # --- 4. blocks -----------------------------------------------------------------------------------

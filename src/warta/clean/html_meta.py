@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["PageMeta", "read_meta"]
+__all__ = ["PageMeta", "read_meta", "same_title"]
 
 
 @dataclass
@@ -178,18 +178,26 @@ def _title(tree: LexborHTMLParser, metas: dict[str, str], ld: list[dict[str, Any
         page_title.text(deep=True) if page_title is not None else None,
     ]
     candidates = [c for c in map(_clean, candidates) if c]
-    headings = [t for t in (_clean(h.text(deep=True)) for h in tree.css("h1, h2")[:40]) if t]
-    # The visible headline is the title as the story states it; the meta titles carry suffixes.
+    headings = [t for t in (_clean(h.text(deep=True)) for h in tree.css("h1, h2, h3")[:60]) if t]
+    # The visible headline is the title as the story states it; the meta titles carry the site's
+    # name. The longest match wins, since a blog's name in its <h1> can match `Blog: Story` too.
     for cand in candidates:
-        folded = cand.casefold()
-        for h in headings:
-            hf = h.casefold()
-            if hf == folded or (folded.startswith(hf) and len(hf) >= 0.5 * len(folded)):
-                return h
+        matches = [h for h in headings if same_title(h, cand)]
+        if matches:
+            return max(matches, key=len)
     if candidates:
         return _strip_site(candidates[0], brands)
     h1 = tree.css_first("h1")
     return _clean(h1.text(deep=True)) if h1 is not None else None
+
+
+def same_title(text: str, title: str) -> bool:
+    """Whether a heading states the title: the same, or the title with the site's name before or
+    after it (`Story - Kompas.com`, `Blog Name: Story`)."""
+    got, want = _WS.sub(" ", text).strip().casefold(), _WS.sub(" ", title).strip().casefold()
+    if not got or len(got) < 0.5 * len(want):
+        return False
+    return got == want or want.startswith(got) or want.endswith(got)
 
 
 def _strip_site(title: str, brands: set[str]) -> str:
