@@ -15,6 +15,9 @@ from .credits import INITIALS_SLASH
 from .shape import core, ends_sentence, is_list_number, words
 
 _PAREN = re.compile(r"\(([^()]{2,90})\)")
+_FIRST_WORD = re.compile(r"[\s:/.]")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_DOMAIN_IN = re.compile(r"\b[\w-]+\.(?:com|id|co)\b")
 MAX_CAPTION_WORDS = 40
 
 
@@ -26,12 +29,10 @@ def is_photo_credit(inner: str, lex: Lexicon) -> bool:
         parts = [p.strip() for p in s.split("/")]
         if all(len(p) <= 6 and " " not in p for p in parts) and not any(p in lex.photo_credit_words for p in parts):
             return False
-    first = re.split(r"[\s:/.]", s, maxsplit=1)[0]
+    first = _FIRST_WORD.split(s, maxsplit=1)[0]
     if first in lex.photo_credit_words:
         return True
-    if "/" in s and re.search(r"[A-Za-z]{2}", s):
-        return True
-    return bool(re.search(r"\b[\w-]+\.(?:com|id|co)\b", s)) and "/" in s
+    return "/" in s and (_TWO_LETTERS.search(s) is not None or _DOMAIN_IN.search(s) is not None)
 
 
 def photo_credits(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:

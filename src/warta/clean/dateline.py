@@ -18,6 +18,11 @@ _CAPS = r"[A-Z][A-Z0-9.'&-]+(?:\s+[A-Z][A-Z0-9.'&-]+){0,2}"
 _WORDS = r"[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,2}"
 
 
+_OPENS_PROSE = re.compile(r"[\"“'‘(]?[A-Z0-9]")
+_DATE_AHEAD = re.compile(r"\d{1,2}[/-]\d{1,2}")
+_DASH_AHEAD = re.compile(r"(?:--|-|–|—|−|,|\()")
+
+
 @dataclass(frozen=True)
 class Dateline:
     start: int
@@ -66,7 +71,10 @@ _FORMS = [
 
 def find_dateline(text: str, pos: int, end: int, lex: Lexicon, strong_only: bool = False) -> Dateline | None:
     """A dateline starting exactly at `pos`, followed by the article's prose."""
-    seg = text[pos:end]
+    seg = text[pos:min(end, pos + 400)]
+    # every form has a dash, a comma or a parenthesis within its first words
+    if not _DASH_AHEAD.search(seg, 0, 70):
+        return None
     for rx, mode in _FORMS:
         m = rx.match(seg)
         if not m:
@@ -94,9 +102,9 @@ def find_dateline(text: str, pos: int, end: int, lex: Lexicon, strong_only: bool
                 continue
         rest = seg[m.end():]
         # The dateline opens prose: a capitalised word (or a quote), then a run of words.
-        if not re.match(r"[\"“'‘(]?[A-Z0-9]", rest) or len(rest.split()) < 6:
+        if not _OPENS_PROSE.match(rest) or len(rest[:200].split()) < 6:
             continue
-        if re.match(r"\d{1,2}[/-]\d{1,2}", rest):  # `Kompas.com - 29/08/2018, 16:47 WIB` is a date line
+        if _DATE_AHEAD.match(rest):  # `Kompas.com - 29/08/2018, 16:47 WIB` is a date line
             continue
         raw = m.group(0)
         return Dateline(pos, pos + len(raw), raw.rstrip(), place, outlet)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlparse
 
 
@@ -16,11 +17,21 @@ _SLUG_WORD = re.compile(r"[^\W_]+(?:[,.][0-9]+)*")
 _ID_LIKE = re.compile(r"^(?:\d{5,}|[0-9a-z]{6,}\d[0-9a-z]*|\d+[a-z]?)$")
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 def _slug_token(w: str) -> str:
-    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", w)
+    if not w.isascii():
+        w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("", w.lower())
 
 
+@lru_cache(maxsize=4096)
+def _first_word_re(tok: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + re.escape(tok), re.I)
+
+
+@lru_cache(maxsize=4096)
 def slug_tokens(url: str | None) -> list[str]:
     """The headline words of a URL's last meaningful path segment, ids and extensions dropped."""
     if not url:
@@ -43,13 +54,13 @@ def slug_tokens(url: str | None) -> list[str]:
 
 def find_slug_title(text: str, url: str | None, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
     """The span of text[lo:hi] whose words slugify to the URL's slug (at least 3 words, and most of it)."""
-    toks = slug_tokens(url)
+    toks = list(slug_tokens(url))
     if len(toks) < 3:
         return None
     hi = len(text) if hi is None else hi
     need = max(3, int(len(toks) * 0.7))
     # Only where the slug's first word stands is a headline possible: tokenise from there.
-    first = re.compile(r"(?<![^\W_])" + re.escape(toks[0]), re.I)
+    first = _first_word_re(toks[0])
     for start in (m.start() for m in first.finditer(text, lo, hi)):
         found = _match_at(text, start, hi, toks, need)
         if found:

@@ -19,6 +19,11 @@ from .spans import Piece
 from .titles import title_run_end
 
 
+_SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[A-Za-z]")
+_URL_HERE = re.compile(r"https?://\S+")
+
+
 @dataclass
 class Found:
     pieces: list[Piece] = field(default_factory=list)
@@ -45,7 +50,7 @@ def _openers(text: str, s: int, e: int, lex: Lexicon) -> list[_Open]:
         for m in mk.pattern.finditer(text, s, e):
             found.append(_Open(m.start(), m.end(), mk.kind, mk.extent))
     for m in lex.label_re.finditer(text, s, e):
-        label = re.sub(r"\s+", " ", m.group("label")).casefold()
+        label = _SPACES.sub(" ", m.group("label")).casefold()
         kind, author = lex.label_kind.get(label, ("credit", True))
         # A label inside a sentence (`... kata editor: ...`) is prose: labels are capitalised.
         if not m.group("label")[0].isupper():
@@ -87,7 +92,7 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
 
     for m in INITIALS_SLASH.finditer(text, s, e):
         inner = m.group(0)
-        if inner.count("/") and re.search(r"[A-Za-z]", inner) is None and inner != "(/)":
+        if inner.count("/") and _LETTER.search(inner) is None and inner != "(/)":
             continue
         f.pieces.append(Piece(m.start(), m.end(), "credit", "initials"))
         f.authors.extend(initials_names(inner, lex))
@@ -132,7 +137,7 @@ def _only_clutter_follows(pos: int, end: int, pieces: list[Piece], text: str) ->
         if p is not None:
             i = p.end
         else:
-            m = re.match(r"https?://\S+", text[i:end])
+            m = _URL_HERE.match(text[i:end])
             if m:
                 i += m.end()
             else:

