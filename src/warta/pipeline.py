@@ -10,6 +10,7 @@ Pure per document: the same RawDoc always gives the same Article.
 from __future__ import annotations
 
 from .article import Article, RawDoc, Removed
+from .clean.spans import Piece
 from .clean.text import Cleaned, clean_text
 from .facts import date_from_text, outlet_from
 from .lang import load
@@ -32,12 +33,29 @@ def _process_html(raw: RawDoc) -> Article:
     from .clean.html import extract_page
 
     page = extract_page(raw.content, raw.url)
-    text = "\n".join(b.text for b in page.blocks)
-    cleaned = clean_text(text, url=raw.url or page.meta.canonical_url, title_hint=page.meta.title, flat=False)
+    text = page.text
+    cleaned = clean_text(text, url=raw.url or page.meta.canonical_url, title_hint=page.meta.title, flat=False,
+                         known=_template_pieces(page))
     art = _article(raw, text, cleaned, "html", site_name=page.meta.site_name, published=page.meta.published)
     if not art.authors and page.meta.authors:
         art.authors = list(page.meta.authors)
     return art
+
+
+def _template_pieces(page) -> list[Piece]:
+    """Blocks whose markup names them clutter (a figcaption, a `berita-terkait` box, a share bar).
+
+    A hint outside the article body is the template speaking; inside the body only the sharp
+    kinds count (a caption in a figure, a read-also box), since `other` there may be a date line
+    a journalist wrote into the story.
+    """
+    out: list[Piece] = []
+    pos = 0
+    for b in page.blocks:
+        if b.hint and (not b.core or b.hint in ("caption", "read_also", "related", "social", "promo", "tags", "headline")):
+            out.append(Piece(pos, pos + len(b.text), b.hint, "html-hint"))
+        pos += len(b.text) + 1
+    return out
 
 
 def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str | None,

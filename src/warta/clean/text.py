@@ -90,12 +90,13 @@ def _tag_like(s: str, lex: Lexicon) -> bool:
 
 
 def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
-               flat: bool | None = None, lex: Lexicon | None = None) -> Cleaned:
+               flat: bool | None = None, lex: Lexicon | None = None, known: list[Piece] | None = None) -> Cleaned:
+    """Clean `text`; `known` are pieces already judged by other evidence (HTML markup)."""
     lex = lex or load()
     paras = paragraphs(text)
     if flat is None:
         flat = len(paras) == 1 and len(text) > 400
-    pieces: list[Piece] = []
+    pieces: list[Piece] = list(known or [])
     authors: list[str] = []
     whole: dict[int, str] = {}
 
@@ -103,6 +104,8 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
     for i, p in enumerate(paras):
         s = text[p.start:p.end]
         k = line_kind(s, lex) if not flat else None
+        if k is None:
+            k = next((q.kind for q in pieces if q.start <= p.start and p.end <= q.end), None)
         if k:
             whole[i] = k
             pieces.append(Piece(p.start, p.end, k, "line"))
