@@ -12,7 +12,7 @@ from __future__ import annotations
 from .article import Article, RawDoc, Removed
 from .clean.spans import Piece
 from .clean.text import Cleaned, clean_text
-from .facts import date_from_text, outlet_from
+from .facts import date_from_text, host_of, outlet_from
 from .lang import load
 from .clean.regions import is_bare_domain
 
@@ -72,6 +72,10 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
                 published = date_from_text(r.text, lex)
                 if published:
                     break
+    # `(tan/jpnn)`: the outlet's own code among the initials is not an author.
+    outlet_codes = {x.casefold() for x in (outlet, outlet.split(".")[0] if outlet else None,
+                                            (host_of(raw.url) or "").removeprefix("www.").split(".")[0]) if x}
+    authors = [a for a in cleaned.authors if a.casefold() not in outlet_codes]
     return Article(
         id=raw.id,
         body=cleaned.body,
@@ -81,7 +85,7 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
         outlet=outlet,
         dateline=dl.text if dl else None,
         published=published,
-        authors=cleaned.authors,
+        authors=authors,
         removed=removed,
         encoding=raw.encoding,
     )

@@ -64,6 +64,8 @@ _FORMS = [
     (re.compile(rf"(?P<outlet>[A-Z]{{2,8}})-(?P<place>[A-Z]{{3,20}}(?:\s[A-Z]{{3,20}})?)\s*,\s*"), "both"),
     # KOMPAS.com -   KABARPARLEMEN.ID–   JAKARTA INSIDER -   Pantau –   Semarang -   EMPAT LAWANG -
     (re.compile(rf"(?P<one>{_DOMAIN}|{_CAPS}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*{DASH}\s*"), "one"),
+    # Jakarta:   (a colon after a place the gazetteer knows: some outlets' house style)
+    (re.compile(r"(?P<place>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)\s*:\s+"), "gazetteer"),
     # Liputan6.com, Jakarta   (no dash: the outlet's own house style)
     (re.compile(rf"(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])"), "both"),
 ]
@@ -91,6 +93,10 @@ def find_dateline(text: str, pos: int, end: int, lex: Lexicon, strong_only: bool
             else:
                 continue
             if strong_only and outlet is None:
+                continue
+        elif mode == "gazetteer":
+            place = m.group("place").strip()
+            if place.casefold() not in lex.places or strong_only:
                 continue
         elif mode in ("paren", "place"):
             place, outlet = m.group("place").strip(), m.group("outlet").strip()

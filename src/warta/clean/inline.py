@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..lang import Lexicon, phrase_key
 from .captions import caption_start, photo_credits
-from .credits import INITIALS_SLASH, PAREN_WORDS, STAR_RED, initials_names, label_extent
+from .credits import BRACKET_INITIALS, INITIALS_SLASH, PAREN_WORDS, STAR_RED, initials_names, label_extent
 from .promo import promo_spans
 from .shape import ends_with_terminal
 from .spans import Piece
@@ -96,9 +96,9 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
             continue
         f.pieces.append(Piece(m.start(), m.end(), "credit", "initials"))
         f.authors.extend(initials_names(inner, lex))
-    for m in PAREN_WORDS.finditer(text, s, e):
-        # `(eno)`, `(Tim)`, `(Taufik Fajar)`, `(*)`: a byline only after a sentence's end and at
-        # the end of the paragraph (or before other clutter, checked when pieces are merged).
+    for m in [*PAREN_WORDS.finditer(text, s, e), *BRACKET_INITIALS.finditer(text, s, e)]:
+        # `(eno)`, `(Tim)`, `(Taufik Fajar)`, `(*)`, `[ded]`: a byline only after a sentence's end
+        # and at the end of the paragraph (or before other clutter).
         before = text[s:m.start()].rstrip()
         after = text[m.end():e].strip()
         if not before or not ends_with_terminal(before, lex):
@@ -106,7 +106,10 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
         if after and not _only_clutter_follows(m.end(), e, f.pieces, text):
             continue
         f.pieces.append(Piece(m.start(), m.end(), "credit", "paren-byline"))
-        inner = m.group(0).strip("()")
+        inner = m.group(0).strip("()[]")
+        if "/" in inner or m.group(0).startswith("["):
+            f.authors.extend(initials_names("(" + inner + ")", lex))
+            continue
         if inner != "*" and inner.casefold() not in lex.credit_only_lines and inner.lower() not in ("tim", "red"):
             f.authors.append(inner)
     for m in STAR_RED.finditer(text, s, e):
