@@ -20,7 +20,7 @@ _WORDS = r"[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,2}"
 
 _OPENS_PROSE = re.compile(r"[\"“'‘(]?[A-Z0-9]")
 _DATE_AHEAD = re.compile(r"\d{1,2}[/-]\d{1,2}")
-_DASH_AHEAD = re.compile(r"(?:--|-|–|—|−|,|\()")
+_DASH_AHEAD = re.compile(r"(?:--|-|–|—|−|,|:|\()")
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ _FORMS = [
 def find_dateline(text: str, pos: int, end: int, lex: Lexicon, strong_only: bool = False) -> Dateline | None:
     """A dateline starting exactly at `pos`, followed by the article's prose."""
     seg = text[pos:min(end, pos + 400)]
-    # every form has a dash, a comma or a parenthesis within its first words
+    # every form has a dash, a comma, a colon or a parenthesis within its first words
     if not _DASH_AHEAD.search(seg, 0, 70):
         return None
     for rx, mode in _FORMS:
