@@ -35,7 +35,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def identity(monkeypatch: pytest.MonkeyPatch) -> None:
     """A pass-through pipeline, for tests about reading and writing rather than cleaning."""
-    monkeypatch.setattr(warta.pipeline, "process", lambda raw: Article(
+    monkeypatch.setattr(warta.pipeline, "process", lambda raw, templates=None: Article(
         id=raw.id, body=raw.content, format="html" if raw.kind == "html" else "text-lines",
         url=raw.url, encoding=raw.encoding))
 
@@ -128,10 +128,10 @@ def test_pipeline_error_is_quarantined_and_the_batch_goes_on(runner: CliRunner, 
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     real = warta.pipeline.process
 
-    def flaky(raw: RawDoc) -> Article:
+    def flaky(raw: RawDoc, templates=None) -> Article:
         if raw.id == "bom":
             raise ValueError("tidak bisa")
-        return real(raw)
+        return real(raw, templates)
 
     monkeypatch.setattr(warta.pipeline, "process", flaky)
     corpus = write_jsonl(tmp_path / "k.jsonl", [{"id": "a", "text": PAGE}, {"id": "bom", "text": PAGE},
@@ -149,7 +149,7 @@ def test_pipeline_error_is_quarantined_and_the_batch_goes_on(runner: CliRunner, 
 def test_pipeline_output_that_cannot_be_written_is_quarantined(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(warta.pipeline, "process",
-                        lambda raw: Article(id=raw.id, body="\ud800", format="text-lines"))
+                        lambda raw, templates=None: Article(id=raw.id, body="\ud800", format="text-lines"))
     corpus = write_jsonl(tmp_path / "k.jsonl", [{"id": "a", "text": PAGE}])
     out = tmp_path / "out.jsonl"
     assert run_process([str(corpus)], output=str(out)) == EXIT_QUARANTINED
@@ -193,7 +193,7 @@ def test_real_pipeline_processes_plain_and_broken_pages(runner: CliRunner, tmp_p
 # --- one page to the terminal ----------------------------------------------------------------
 
 def test_single_page_view(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def stub(raw: RawDoc) -> Article:
+    def stub(raw: RawDoc, templates=None) -> Article:
         return Article(id=raw.id, body="Presiden meresmikan [jembatan] baru.", format="text-lines",
                        title="Jembatan Baru", outlet="Contoh News", dateline="JAKARTA -", published="2025-03-03",
                        authors=["Budi", "Sari"], encoding=raw.encoding,

@@ -25,17 +25,31 @@ def process(text_or_html: str, url: str | None = None, id: str | None = None) ->
     return run(RawDoc(id=id, content=text_or_html, kind=detect_kind(text_or_html), url=url))
 
 
-def process_many(items: Iterable[str | RawDoc | dict]) -> Iterator[Article]:
-    """Process a stream of pages: strings, RawDocs, or dicts with `text` or `html` (and `id`, `url`)."""
+def process_many(items: Iterable[str | RawDoc | dict], learn_templates: bool = True) -> Iterator[Article]:
+    """Process a stream of pages: strings, RawDocs, or dicts with `text` or `html` (and `id`, `url`).
+
+    With `learn_templates` (the default), the stream's first pages are read ahead to learn the
+    paragraphs each outlet's template repeats, a signal no single page gives.
+    """
+    from .clean.repetition import learn_ahead
+    from .facts import host_of
     from .pipeline import process as run
+
+    raws = (_as_raw(n, item) for n, item in enumerate(items))
+    templates = None
+    if learn_templates:
+        templates, raws = learn_ahead(raws, host_of)
+    for raw in raws:
+        yield run(raw, templates)
+
+
+def _as_raw(n: int, item: str | RawDoc | dict) -> RawDoc:
     from .read.detect import detect_kind
 
-    for n, item in enumerate(items):
-        if isinstance(item, RawDoc):
-            yield run(item)
-        elif isinstance(item, str):
-            yield run(RawDoc(id=str(n), content=item, kind=detect_kind(item)))
-        else:
-            content = item.get("html") or item.get("text") or ""
-            kind = "html" if item.get("html") else detect_kind(content)
-            yield run(RawDoc(id=str(item.get("id", n)), content=content, kind=kind, url=item.get("url")))
+    if isinstance(item, RawDoc):
+        return item
+    if isinstance(item, str):
+        return RawDoc(id=str(n), content=item, kind=detect_kind(item))
+    content = item.get("html") or item.get("text") or ""
+    kind = "html" if item.get("html") else detect_kind(content)
+    return RawDoc(id=str(item.get("id", n)), content=content, kind=kind, url=item.get("url"))

@@ -4,12 +4,14 @@
               ├─ clean (keep prose, cut clutter, record each cut) ─ facts (outlet, published)
     HTML ─ main-content blocks + metadata ─┘
 
-Pure per document: the same RawDoc always gives the same Article.
+Pure per document: the same RawDoc (and the same learned corpus templates, when given) always
+gives the same Article.
 """
 
 from __future__ import annotations
 
 from .article import Article, RawDoc, Removed
+from .clean.repetition import TemplateLines
 from .clean.spans import Piece
 from .clean.text import Cleaned, clean_text
 from .facts import date_from_text, host_of, outlet_from
@@ -17,15 +19,17 @@ from .lang import load
 from .clean.regions import is_bare_domain
 
 
-def process(raw: RawDoc) -> Article:
+def process(raw: RawDoc, templates: TemplateLines | None = None) -> Article:
+    """One page. `templates`: paragraphs its outlet repeats, learned from the corpus (optional)."""
     if raw.kind == "html":
         return _process_html(raw)
-    return _process_text(raw)
+    return _process_text(raw, templates)
 
 
-def _process_text(raw: RawDoc) -> Article:
+def _process_text(raw: RawDoc, templates: TemplateLines | None = None) -> Article:
     text = raw.content
-    cleaned = clean_text(text, url=raw.url)
+    known = templates.pieces(text, host_of(raw.url)) if templates is not None else None
+    cleaned = clean_text(text, url=raw.url, known=known)
     return _article(raw, text, cleaned, "text-flat" if cleaned.flat else "text-lines", site_name=None, published=None)
 
 

@@ -34,6 +34,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from .. import pipeline
+from ..clean.repetition import TemplateLines, learn_ahead
+from ..facts import host_of
 from ..article import Article, Quarantined, RawDoc
 from ..read.files import DEFAULT_MAX_BYTES, is_page_file, iter_inputs
 from ..read.stdin import STDIN_SOURCE
@@ -78,10 +80,11 @@ class Tally:
         return EXIT_QUARANTINED if self.quarantined else EXIT_OK
 
 
-def process_one(raw: RawDoc) -> Processed | Quarantined:
+def process_one(raw: RawDoc, templates: TemplateLines | None = None) -> Processed | Quarantined:
     """Run the pipeline on one record; any failure becomes a `pipeline-error` quarantine."""
     try:
-        article = pipeline.process(raw)  # looked up per call, so tests and plugins can swap it
+        # looked up per call, so tests and plugins can swap it
+        article = pipeline.process(raw, templates) if templates is not None else pipeline.process(raw)
         # The pipeline owns the Article, but the record must stay traceable to its input.
         article.id = article.id if article.id is not None else raw.id
         article.url = article.url or raw.url
@@ -95,9 +98,16 @@ def process_one(raw: RawDoc) -> Processed | Quarantined:
     return Processed(article, line)
 
 
-def process_all(items: Iterable[RawDoc | Quarantined]) -> Iterator[Processed | Quarantined]:
-    for item in items:
-        yield item if isinstance(item, Quarantined) else process_one(item)
+def process_all(items: Iterable[RawDoc | Quarantined], learn_templates: bool = True) -> Iterator[Processed | Quarantined]:
+    """Process records in order. With `learn_templates`, the first records are read ahead to learn
+    the paragraphs each outlet's template repeats (clean/repetition.py), and every record is
+    then cleaned knowing them; memory stays bounded by the read-ahead."""
+    templates: TemplateLines | None = None
+    stream: Iterable[RawDoc | Quarantined] = items
+    if learn_templates:
+        templates, stream = learn_ahead(items, host_of)
+    for item in stream:
+        yield item if isinstance(item, Quarantined) else process_one(item, templates)
 
 
 def run_process(inputs: list[str], output: str | None = None, json_out: bool = False,
@@ -185,7 +195,7 @@ def _to_stdout(items: Iterator[RawDoc | Quarantined], err: Console) -> int:
 
 
 def _show_page(item: RawDoc | Quarantined, json_out: bool, err: Console) -> int:
-    result = item if isinstance(item, Quarantined) else process_one(item)
+    result = item if isinstance(item, Quarantined) else process_one(item)  # one page: nothing to learn from
     if isinstance(result, Quarantined):
         render_quarantined(err, result)
         return EXIT_QUARANTINED
