@@ -85,7 +85,9 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
     m = date_bit.match(text, end)
     if m and "|" in text[end:m.end()] and m.end() <= limit:
         end = m.end()
-    return end, [n.strip(" ,;") for n in names if n.strip(" ,;")]
+    # `Kontributor Lhokseumawe, Masriadi`: a job and a place before the name are not a name
+    names = [n.strip(" ,;") for n in names if n.strip(" ,;")]
+    return end, [n for n in names if n.split()[0].casefold() not in lex.not_name]
 
 
 def initials_names(paren: str, lex: Lexicon) -> list[str]:

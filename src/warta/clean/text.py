@@ -21,6 +21,7 @@ from .dateline import Dateline, find_dateline
 from .headline import find_slug_title
 from .inline import scan
 from .patterns import patterns
+from .credits import INITIALS_SLASH, initials_names, label_extent
 from .regions import is_bare_domain, is_list_item, is_name_line, line_kind, prose_paragraph
 from .shape import ends_with_terminal, is_headline_shaped, title_case_ratio, words
 from .spans import Para, Piece, body_without, normalise, paragraphs
@@ -69,14 +70,36 @@ def _fully_taken(text: str, para: Para, pieces: list[Piece]) -> bool:
 
 
 def _names_in_line(s: str, lex: Lexicon) -> list[str]:
-    """Author names in a credit paragraph that has no `label:` (those are read inline)."""
+    """Author names in a credit paragraph that has no `label:` (those are read inline):
+    `Laporan Wartawan X, Nama`, `EditorNama`, `By Nama`, `Nama - detikinet`, `(Nama)`, `(ren)`,
+    or a name alone on a byline line."""
+    s = s.strip()
     for p in lex.report_prefixes:
         if s.startswith(p):
             return [s.rsplit(",", 1)[-1].strip()] if "," in s else []
     m = patterns(lex).glued_label.match(s)
     if m:
         return [s[m.end():].strip()]
+    for label in sorted(lex.line_labels_author, key=len, reverse=True):
+        if s.casefold().startswith(label + " ") and is_name_line(s[len(label) + 1:], lex):
+            return [s[len(label) + 1:].strip()]
+    if s.startswith("(") and s.endswith(")"):
+        inner = s[1:-1].strip()
+        if is_name_line(inner, lex):
+            return [inner]
+        return initials_names(s, lex) if INITIALS_SLASH.fullmatch(s) or inner.isalpha() and inner.islower() else []
+    name, sep, rest = s.partition(" - ")
+    if sep and is_name_line(name, lex) and len(rest.split()) == 1:
+        return [name.strip()]
+    if is_name_line(s, lex) and not _label_alone(s, lex):
+        return [s.rstrip(",")]
     return []
+
+
+def _label_alone(s: str, lex: Lexicon) -> bool:
+    """A credit label standing alone (`Penulis`, `Editor :`) or a job word (`Jurnalis`)."""
+    key = s.strip().rstrip(":").strip().casefold()
+    return key in lex.line_labels_author or key in lex.label_kind or key in lex.not_name
 
 
 def _tag_like(s: str, lex: Lexicon) -> bool:
@@ -89,197 +112,256 @@ def _tag_like(s: str, lex: Lexicon) -> bool:
     return repeated and title_case_ratio(words(s), lex) >= 0.8
 
 
+@dataclass
+class _Page:
+    """What the steps below know about the page so far."""
+
+    text: str
+    paras: list[Para]
+    flat: bool
+    lex: Lexicon
+    pieces: list[Piece]
+    authors: list[str] = field(default_factory=list)
+    whole: dict[int, str] = field(default_factory=dict)  # paragraph index -> its clutter kind
+    dateline: Dateline | None = None
+    head_end: int = 0  # paragraphs before this index are the template's head
+    title: str | None = None
+
+    def para_text(self, i: int) -> str:
+        return self.text[self.paras[i].start:self.paras[i].end]
+
+
 def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
                flat: bool | None = None, lex: Lexicon | None = None, known: list[Piece] | None = None) -> Cleaned:
-    """Clean `text`; `known` are pieces already judged by other evidence (HTML markup)."""
+    """Clean `text`; `known` are pieces already judged by other evidence (HTML markup, the corpus)."""
     lex = lex or load()
     paras = paragraphs(text)
     if flat is None:
         flat = len(paras) == 1 and len(text) > 400
-    pieces: list[Piece] = list(known or [])
-    authors: list[str] = []
-    whole: dict[int, str] = {}
-
-    # 1-2. paragraphs by themselves, then clutter inside them
-    for i, p in enumerate(paras):
-        s = text[p.start:p.end]
-        k = line_kind(s, lex) if not flat else None
-        if k is None:
-            k = next((q.kind for q in pieces if q.start <= p.start and p.end <= q.end), None)
-        if k:
-            whole[i] = k
-            pieces.append(Piece(p.start, p.end, k, "line"))
-            if k == "credit":
-                authors.extend(_names_in_line(s, lex))
-                if s.startswith("(") and s.endswith(")") and is_name_line(s[1:-1], lex):
-                    authors.append(s[1:-1].strip())
-                inner = scan(text, p.start, p.end, lex)
-                authors.extend(inner.authors)
-            continue
-        f = scan(text, p.start, p.end, lex)
-        pieces.extend(f.pieces)
-        authors.extend(f.authors)
-
-    # 3. the dateline and the head before it
-    dateline: Dateline | None = None
-    d_idx: int | None = None
-    for i, p in enumerate(paras[:HEAD_MAX_PARAS]):
-        if p.start > HEAD_MAX_CHARS:
-            break
-        if i in whole:
-            continue
-        dl = find_dateline(text, p.start, p.end, lex)
-        if dl:
-            dateline, d_idx = dl, i
-            break
-    if dateline is None and flat and paras:
-        p = paras[0]
-        # candidate starts: a capital, or a lowercase domain (`eBrita.com -`) after white space
-        for m in re.finditer(r"(?<=\s)(?:[A-Z]|[a-z]\w*\.[a-z])", text[p.start:min(p.end, p.start + FLAT_DATELINE_WITHIN)]):
-            pos = p.start + m.start()
-            if any(q.start <= pos < q.end for q in pieces if q.kind != "other"):
-                continue
-            dl = find_dateline(text, pos, p.end, lex, strong_only=True)
-            if dl:
-                dateline, d_idx = dl, 0
-                break
-    if dateline is not None:
-        pieces.append(Piece(dateline.start, dateline.end, "dateline", "dateline"))
-
-    head_end_para = 0  # paragraphs before this index are the template's head
+    page = _Page(text, paras, flat, lex, list(known or []), title=title_hint)
+    _judge_paragraphs(page)
+    _find_dateline(page)
+    _find_head_end(page)
+    _headline_and_head(page, url)
     if not flat:
-        if d_idx is not None:
-            head_end_para = d_idx
-        else:
-            for i, p in enumerate(paras[:HEAD_MAX_PARAS]):
-                if i in whole:
-                    continue
-                if prose_paragraph(text[p.start:p.end], lex) and not _fully_taken(text, p, pieces):
-                    head_end_para = i
-                    break
-
-    # 5. the headline: from HTML metadata, the URL's slug, or the head's shape
-    title = title_hint
-    head_stop = dateline.start if dateline is not None else (paras[head_end_para].start if paras and head_end_para < len(paras) else 0)
-    slug_span = find_slug_title(text, url, 0, head_stop) if head_stop else None
-    if slug_span is None and url:
-        sp = find_slug_title(text, url)
-        if sp and any(q.start <= sp[0] and sp[1] <= q.end for q in pieces):
-            slug_span = sp
-    if title is None and slug_span:
-        title = text[slug_span[0]:slug_span[1]].strip()
-    if slug_span and slug_span[1] <= head_stop:
-        pieces.append(Piece(slug_span[0], slug_span[1], "headline", "slug"))
-
-    if not flat:
-        name_run = False
-        for i in range(head_end_para):
-            p = paras[i]
-            s = text[p.start:p.end]
-            if title is None and i not in whole and is_headline_shaped(s, lex) and not any(
-                    p.start <= q.start < p.end for q in pieces):
-                title = s.strip()
-            if title is not None and s.strip().casefold() == title.strip().casefold():
-                pieces.append(Piece(p.start, p.end, "headline", "head-title"))
-                continue
-            if i in whole:
-                continue
-            if is_name_line(s, lex) and (name_run or (i + 1 < len(paras) and whole.get(i + 1) == "credit")
-                                         or (i > 0 and whole.get(i - 1) in ("credit", "other"))):
-                name_run = True
-                pieces.append(Piece(p.start, p.end, "credit", "head-names"))
-                authors.append(s.strip().rstrip(","))
-                continue
-            _fill(pieces, p.start, p.end, "other", "head", text)
-    elif paras:
-        p = paras[0]
-        if dateline is not None and dateline.start > p.start:
-            _fill(pieces, p.start, dateline.start, "other", "flat-head", text)
-        elif dateline is None:
-            _flat_head_headline(text, p, pieces, lex, title)
-            if title is None:
-                hp = next((q for q in pieces if q.why == "flat-headline"), None)
-                if hp:
-                    title = text[hp.start:hp.end].strip()
-
-    # 4. list items under list headers, and the tail after the last prose paragraph
-    if not flat:
-        i = 0
-        while i < len(paras):
-            k = whole.get(i)
-            key = text[paras[i].start:paras[i].end].strip().rstrip(":").strip().casefold()
-            mk = lex.line_markers.get(key)
-            if k and mk is not None and mk.opens_list:
-                j = i + 1
-                while j < len(paras) and j not in whole:
-                    s = text[paras[j].start:paras[j].end]
-                    if not is_list_item(s, lex, strict=(mk.kind == "read_also")):
-                        break
-                    pieces.append(Piece(paras[j].start, paras[j].end, mk.kind, "list-item"))
-                    j += 1
-                i = j
-            else:
-                i += 1
-        last_prose = None
-        for i in range(len(paras) - 1, head_end_para - 1, -1):
-            p = paras[i]
-            if i in whole or _fully_taken(text, p, pieces):
-                continue
-            chunks = _kept_chunks(text, p.start, p.end, pieces)
-            kept = " ".join(text[a:b] for a, b in chunks)
-            if ends_with_terminal(kept, lex) or len(kept.split()) >= 12:
-                last_prose = i
-                break
-        if last_prose is not None:
-            for i in range(last_prose + 1, len(paras)):
-                p = paras[i]
-                s = text[p.start:p.end]
-                if i in whole:
-                    continue
-                near_credit = whole.get(i - 1) == "credit" or whole.get(i + 1) == "credit" or (
-                    i > 0 and any(q.why == "tail-names" and q.start == paras[i - 1].start for q in pieces))
-                if is_bare_domain(s):
-                    pieces.append(Piece(p.start, p.end, "footer", "tail-domain"))
-                elif near_credit and is_name_line(s, lex):
-                    pieces.append(Piece(p.start, p.end, "credit", "tail-names"))
-                    authors.append(s.strip().rstrip(","))
-                else:
-                    _fill(pieces, p.start, p.end, "other", "tail", text)
-
-    # 6. flat text: a keyword tail after the last sentence; a bare URL left between pieces
-    for p in paras:
-        chunks = _kept_chunks(text, p.start, p.end, pieces)
-        for a, b in chunks:
-            if re.fullmatch(r"\s*https?://\S+\s*", text[a:b]):
-                pieces.append(Piece(a, b, "other", "bare-url"))
-    if paras:
-        p = paras[-1]
-        chunks = _kept_chunks(text, p.start, p.end, pieces)
-        if chunks:
-            a, b = chunks[-1]
-            seg = text[a:b]
-            m = None
-            for m in re.finditer(r"[.!?…][\"'”’)]*(?=\s|$)", seg):
-                pass
-            frag_start = a + (m.end() if m else 0)
-            frag = text[frag_start:b]
-            # a fragment right after the closing byline (`... (/) giant sea wall proyek`)
-            after_piece = m is None and any(
-                q.kind == "credit" and q.end <= a and not text[q.end:a].strip() for q in pieces)
-            if frag.strip() and len(frag.split()) <= 40 and (
-                (after_piece and (flat or len(frag.split()) <= 12) and not ends_with_terminal(frag, lex))
-                or _tag_like(frag, lex)
-            ):
-                pieces.append(Piece(frag_start, b, "tags", "keyword-tail"))
-
-    pieces = normalise(pieces, text)
-    body = body_without(text, pieces, flat)
+        _list_items(page)
+        _tail(page)
+    _leftovers(page)
+    pieces = normalise(page.pieces, text)
     seen: list[str] = []
-    for a in authors:
+    for a in page.authors:
         a = a.strip(" ,;|")
         if a and a not in seen and a.casefold() not in lex.credit_only_lines:
             seen.append(a)
-    return Cleaned(body=body, pieces=pieces, flat=flat, title=title, dateline=dateline, authors=seen)
+    return Cleaned(body=body_without(text, pieces, flat), pieces=pieces, flat=flat, title=page.title,
+                   dateline=page.dateline, authors=seen)
+
+
+def _judge_paragraphs(page: _Page) -> None:
+    """1-2. Each paragraph by itself, then the clutter inside it."""
+    text, lex = page.text, page.lex
+    for i, p in enumerate(page.paras):
+        s = text[p.start:p.end]
+        if i - 1 in page.whole and _label_alone(page.para_text(i - 1), lex) and s.startswith(":"):
+            # `Penulis` / `: Kontributor Lhokseumawe, Masriadi`: a label and its names split
+            # over two lines by the page's layout
+            page.whole[i] = "credit"
+            page.pieces.append(Piece(p.start, p.end, "credit", "label-names"))
+            page.authors.extend(label_extent(text, p.start + 1, p.end, lex)[1])
+            continue
+        k = line_kind(s, lex) if not page.flat else None
+        if k is None:
+            k = next((q.kind for q in page.pieces if q.start <= p.start and p.end <= q.end), None)
+        if k:
+            page.whole[i] = k
+            page.pieces.append(Piece(p.start, p.end, k, "line"))
+            if k == "credit":
+                page.authors.extend(_names_in_line(s, lex))
+                page.authors.extend(scan(text, p.start, p.end, lex).authors)
+            continue
+        f = scan(text, p.start, p.end, lex)
+        page.pieces.extend(f.pieces)
+        page.authors.extend(f.authors)
+
+
+_FLAT_DATELINE_START = re.compile(r"(?<=\s)(?:[A-Z]|[a-z]\w*\.[a-z])")
+
+
+def _find_dateline(page: _Page) -> None:
+    """3. The dateline: at the start of one of the first paragraphs; in flat text, also after a
+    head of clutter (`... Listen to this article JAKARTA lintasjatimnews – ...`)."""
+    text, lex = page.text, page.lex
+    for i, p in enumerate(page.paras[:HEAD_MAX_PARAS]):
+        if p.start > HEAD_MAX_CHARS:
+            break
+        if i in page.whole:
+            continue
+        dl = find_dateline(text, p.start, p.end, lex)
+        if dl:
+            page.dateline = dl
+            if not page.flat:
+                page.head_end = i
+            break
+    if page.dateline is None and page.flat and page.paras:
+        p = page.paras[0]
+        # candidate starts: a capital, or a lowercase domain (`eBrita.com -`) after white space
+        for m in _FLAT_DATELINE_START.finditer(text, p.start, min(p.end, p.start + FLAT_DATELINE_WITHIN)):
+            pos = m.start()
+            if any(q.start <= pos < q.end for q in page.pieces if q.kind != "other"):
+                continue
+            dl = find_dateline(text, pos, p.end, lex, strong_only=True)
+            if dl:
+                page.dateline = dl
+                break
+    if page.dateline is not None:
+        page.pieces.append(Piece(page.dateline.start, page.dateline.end, "dateline", "dateline"))
+
+
+def _find_head_end(page: _Page) -> None:
+    """Without a dateline, a page's article starts at its first prose paragraph."""
+    if page.flat or page.dateline is not None:
+        return
+    for i, p in enumerate(page.paras[:HEAD_MAX_PARAS]):
+        if i in page.whole:
+            continue
+        if prose_paragraph(page.para_text(i), page.lex) and not _fully_taken(page.text, p, page.pieces):
+            page.head_end = i
+            break
+
+
+def _headline_and_head(page: _Page, url: str | None) -> None:
+    """5. The headline (HTML metadata, the URL's slug, or the head's shape), and the head itself:
+    everything before the article's start is the template's."""
+    text, lex, paras = page.text, page.lex, page.paras
+    if page.dateline is not None:
+        head_stop = page.dateline.start
+    else:
+        head_stop = paras[page.head_end].start if paras and page.head_end < len(paras) else 0
+    slug_span = find_slug_title(text, url, 0, head_stop) if head_stop else None
+    if slug_span is None and url:
+        sp = find_slug_title(text, url)
+        if sp and any(q.start <= sp[0] and sp[1] <= q.end for q in page.pieces):
+            slug_span = sp  # the headline inside template clutter (a ticker), but not in the body
+    if page.title is None and slug_span:
+        page.title = text[slug_span[0]:slug_span[1]].strip()
+    if slug_span and slug_span[1] <= head_stop:
+        page.pieces.append(Piece(slug_span[0], slug_span[1], "headline", "slug"))
+
+    if page.flat:
+        if not paras:
+            return
+        p = paras[0]
+        if page.dateline is not None and page.dateline.start > p.start:
+            _fill(page.pieces, p.start, page.dateline.start, "other", "flat-head", text)
+        elif page.dateline is None:
+            _flat_head_headline(text, p, page.pieces, lex, page.title)
+            if page.title is None:
+                hp = next((q for q in page.pieces if q.why == "flat-headline"), None)
+                if hp:
+                    page.title = text[hp.start:hp.end].strip()
+        return
+
+    name_run = False
+    for i in range(page.head_end):
+        p = paras[i]
+        s = page.para_text(i)
+        if page.title is None and i not in page.whole and is_headline_shaped(s, lex) and not any(
+                p.start <= q.start < p.end for q in page.pieces):
+            page.title = s.strip()
+        if page.title is not None and s.strip().casefold() == page.title.strip().casefold():
+            page.pieces.append(Piece(p.start, p.end, "headline", "head-title"))
+            continue
+        if i in page.whole:
+            continue
+        # bylines without labels: names beside a credit or a date line (`Ardito Ramadhan,`)
+        if is_name_line(s, lex) and (name_run or page.whole.get(i + 1) == "credit"
+                                     or page.whole.get(i - 1) in ("credit", "other")):
+            name_run = True
+            page.pieces.append(Piece(p.start, p.end, "credit", "head-names"))
+            page.authors.append(s.strip().rstrip(","))
+            continue
+        _fill(page.pieces, p.start, p.end, "other", "head", text)
+
+
+def _list_items(page: _Page) -> None:
+    """4a. The headlines under a list header (`Artikel Terkait`) are the list's."""
+    i = 0
+    while i < len(page.paras):
+        key = page.para_text(i).strip().rstrip(":").strip().casefold()
+        mk = page.lex.line_markers.get(key)
+        if not (page.whole.get(i) and mk is not None and mk.opens_list):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(page.paras) and j not in page.whole:
+            if not is_list_item(page.para_text(j), page.lex, strict=(mk.kind == "read_also")):
+                break
+            page.pieces.append(Piece(page.paras[j].start, page.paras[j].end, mk.kind, "list-item"))
+            j += 1
+        i = j
+
+
+def _tail(page: _Page) -> None:
+    """4b. After the last prose paragraph, what is left is the template's (bylines, a footer's
+    bare domain, menus)."""
+    text, lex, paras = page.text, page.lex, page.paras
+    last_prose = None
+    for i in range(len(paras) - 1, page.head_end - 1, -1):
+        p = paras[i]
+        if i in page.whole or _fully_taken(text, p, page.pieces):
+            continue
+        kept = " ".join(text[a:b] for a, b in _kept_chunks(text, p.start, p.end, page.pieces))
+        if ends_with_terminal(kept, lex) or len(kept.split()) >= 12:
+            last_prose = i
+            break
+    if last_prose is None:
+        return
+    for i in range(last_prose + 1, len(paras)):
+        if i in page.whole:
+            continue
+        p, s = paras[i], page.para_text(i)
+        near_credit = page.whole.get(i - 1) == "credit" or page.whole.get(i + 1) == "credit" or any(
+            q.why == "tail-names" and q.start == paras[i - 1].start for q in page.pieces)
+        if is_bare_domain(s):
+            page.pieces.append(Piece(p.start, p.end, "footer", "tail-domain"))
+        elif near_credit and is_name_line(s, lex):
+            page.pieces.append(Piece(p.start, p.end, "credit", "tail-names"))
+            page.authors.append(s.strip().rstrip(","))
+        else:
+            _fill(page.pieces, p.start, p.end, "other", "tail", text)
+
+
+_BARE_URL = re.compile(r"\s*https?://\S+\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
+
+
+def _leftovers(page: _Page) -> None:
+    """6. A bare URL left between pieces; a keyword tail after the last sentence."""
+    text, lex = page.text, page.lex
+    for p in page.paras:
+        for a, b in _kept_chunks(text, p.start, p.end, page.pieces):
+            if _BARE_URL.fullmatch(text, a, b):
+                page.pieces.append(Piece(a, b, "other", "bare-url"))
+    if not page.paras:
+        return
+    p = page.paras[-1]
+    chunks = _kept_chunks(text, p.start, p.end, page.pieces)
+    if not chunks:
+        return
+    a, b = chunks[-1]
+    last_end = None
+    for last_end in _SENTENCE_END.finditer(text, a, b):
+        pass
+    frag_start = last_end.end() if last_end else a
+    frag = text[frag_start:b]
+    # a fragment right after the closing byline (`... (/) giant sea wall proyek`)
+    after_byline = last_end is None and any(
+        q.kind == "credit" and q.end <= a and not text[q.end:a].strip() for q in page.pieces)
+    n = len(frag.split())
+    if frag.strip() and n <= 40 and (
+        (after_byline and (page.flat or n <= 12) and not ends_with_terminal(frag, lex)) or _tag_like(frag, lex)
+    ):
+        page.pieces.append(Piece(frag_start, b, "tags", "keyword-tail"))
 
 
 def _flat_head_headline(text: str, p: Para, pieces: list[Piece], lex: Lexicon, title: str | None) -> None:
