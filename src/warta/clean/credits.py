@@ -36,9 +36,9 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
     while i < len(ws):
         w = ws[i]
         t = w.text
-        if t in ("|",):
+        if t in ("|", "-", "–", "—", "·", "•"):
             # a separator: the piece continues only if a date or another label follows
-            m = date_bit.match(text, w.start)
+            m = date_bit.match(text, w.start + len(t))
             if m and m.end() <= limit:
                 end = m.end()
                 break

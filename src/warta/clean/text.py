@@ -222,9 +222,14 @@ def _find_head_end(page: _Page) -> None:
     if page.flat or page.dateline is not None:
         return
     for i, p in enumerate(page.paras[:HEAD_MAX_PARAS]):
-        if i in page.whole:
+        if i in page.whole or _fully_taken(page.text, p, page.pieces):
             continue
-        if prose_paragraph(page.para_text(i), page.lex) and not _fully_taken(page.text, p, page.pieces):
+        s = page.para_text(i)
+        # a long paragraph, or a short sentence with its full stop and a lowercase word
+        # (`Gempa mengguncang Bali.`): headlines, dates and menus end without one
+        short_sentence = len(s.split()) >= 3 and s.rstrip(page.lex.closing_quotes).endswith(".") and (
+            title_case_ratio(words(s), page.lex) < 0.9)
+        if prose_paragraph(s, page.lex) or short_sentence:
             page.head_end = i
             break
 
@@ -283,6 +288,18 @@ def _headline_and_head(page: _Page, url: str | None) -> None:
         _fill(page.pieces, p.start, p.end, "other", "head", text)
 
 
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*▪●])\s*\w")
+
+
+def _ends_a_list(page: _Page, i: int) -> bool:
+    """Whether paragraph i is an item of the article's own list (`Berikut langkahnya:` then
+    `1. Buka aplikasi`, `2. Pilih menu`), which may end the article without a full stop."""
+    j = i
+    while j > page.head_end and _LIST_ITEM.match(page.para_text(j)) and j not in page.whole:
+        j -= 1
+    return j < i and page.para_text(j).rstrip().endswith(":")
+
+
 def _list_items(page: _Page) -> None:
     """4a. The headlines under a list header (`Artikel Terkait`) are the list's."""
     i = 0
@@ -311,7 +328,7 @@ def _tail(page: _Page) -> None:
         if i in page.whole or _fully_taken(text, p, page.pieces):
             continue
         kept = " ".join(text[a:b] for a, b in _kept_chunks(text, p.start, p.end, page.pieces))
-        if ends_with_terminal(kept, lex) or len(kept.split()) >= 12:
+        if ends_with_terminal(kept, lex) or len(kept.split()) >= 12 or _ends_a_list(page, i):
             last_prose = i
             break
     if last_prose is None:
