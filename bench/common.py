@@ -54,10 +54,15 @@ def pages_of(gold: Mapping[str, Page], kind: str) -> list[Page]:
 
 
 def replicate(pages: Sequence[Page], n: int) -> Iterator[Page]:
-    """`n` pages cycling over `pages`, made lazily so the corpus itself never sits in memory."""
+    """`n` pages cycling over `pages`, made lazily so the corpus itself never sits in memory.
+
+    Each page's text is a fresh copy, as a reader would give it: a tool that holds on to records
+    (a read-ahead buffer, a cache) then pays for them in memory as it would on a real corpus.
+    """
     for i in range(n):
         g = pages[i % len(pages)]
-        yield {"id": f"{g['id']}#{i}", "raw": g["raw"], "format": g["format"], "url": g.get("url")}
+        raw = (" " + g["raw"])[1:]  # a new string object (plain slicing or `+ ""` may return the same one)
+        yield {"id": f"{g['id']}#{i}", "raw": raw, "format": g["format"], "url": g.get("url")}
 
 
 # --- text tools ----------------------------------------------------------------------------------
