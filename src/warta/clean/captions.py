@@ -39,6 +39,22 @@ def photo_credits(text: str, start: int, end: int, lex: Lexicon) -> list[re.Matc
     return [m for m in _PAREN.finditer(text, start, end) if is_photo_credit(m.group(1), lex)]
 
 
+# `... di Jakarta, Senin (19/5). Katadata/Rizky Ramadhan`, `... Lebaran. FOTO/dok.SINDOnews`:
+# a source and a photographer joined by a slash, right after a sentence, with no parentheses.
+_BARE_CREDIT = re.compile(r"(?<=[.!?] )(?:FOTO|Foto|[A-Z][\w.]{2,25})\s*/\s*(?:[A-Z][\w.]*|dok\.?\w*|[a-z]{3,15})(?:\s[A-Z][\w.]*){0,3}")
+
+
+def bare_photo_credits(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
+    """Photo credits without parentheses; the word before the slash must be a photo word or a
+    known outlet (`Katadata/Nama`), so that `Jakarta/Bogor` in prose is not one."""
+    out = []
+    for m in _BARE_CREDIT.finditer(text, start, end):
+        source = m.group().split("/")[0].strip()
+        if source in ("FOTO", "Foto") or source in lex.photo_credit_words or source.casefold() in lex.outlet_by_alias:
+            out.append(m)
+    return out
+
+
 def caption_start(text: str, lo: int, paren_start: int, lex: Lexicon) -> int:
     """Where the caption ending at `paren_start` begins, not before `lo`."""
     ws = words(text, max(lo, paren_start - MAX_CAPTION_WORDS * 15), paren_start)

@@ -21,8 +21,13 @@ INITIALS_SLASH = re.compile(r"\((?:[A-Za-z]{1,6}|\*)?(?:\s*/\s*(?:[A-Za-z0-9-]{1
 PAREN_WORDS = re.compile(r"\((?:\*|[A-Za-z][A-Za-z.-]{1,12}(?:\s+[A-Z][A-Za-z.'-]{0,15}){0,3})\)")
 # `[ded]`, `[tan/mdk]`: initials in square brackets, another house style.
 BRACKET_INITIALS = re.compile(r"\[(?:[a-z]{2,6})(?:\s*/\s*[a-z]{2,6}){0,3}\]")
+# `(tirto.id - Pendidikan)`: the outlet's domain (and section) closing a story.
+PAREN_SOURCE = re.compile(r"\([\w-]+(?:\.[\w-]+)*\.(?:com|id|co\.id|net|co|tv)(?:\s*[-–/]\s*[^()]{1,30})?\)")
 STAR_RED = re.compile(r"(?<![^\s])\*\s*(?:Red|RED|red|Redaksi)\b\.?")
 
+
+
+_DOMAINISH = re.compile(r"\.(?:com|id|co|net|tv)$", re.I)
 
 
 def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, list[str]]:
@@ -66,6 +71,8 @@ def label_extent(text: str, start: int, limit: int, lex: Lexicon) -> tuple[int, 
             break
         if c.lower() in lex.not_name and cur:
             break
+        if cur and (c.casefold() in lex.months or c in lex.days or c.capitalize() in lex.days or _DOMAINISH.search(c)):
+            break  # `Nadia Kirana Selasa, 3 Juni`, `Ardi Kusumo Grid.ID -`: the name has ended
         if t.startswith("(") and cur:
             break
         cur.append(c)

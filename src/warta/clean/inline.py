@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang import Lexicon, phrase_key
-from .captions import caption_start, photo_credits
-from .credits import BRACKET_INITIALS, INITIALS_SLASH, PAREN_WORDS, STAR_RED, initials_names, label_extent
+from .captions import bare_photo_credits, caption_start, photo_credits
+from .credits import BRACKET_INITIALS, INITIALS_SLASH, PAREN_SOURCE, PAREN_WORDS, STAR_RED, initials_names, label_extent
 from .promo import promo_spans
 from .shape import ends_with_terminal
 from .spans import Piece
@@ -73,6 +73,19 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
     """Inline clutter of the paragraph text[s:e]."""
     f = Found()
+    _markers(text, s, e, lex, f)
+    _slash_initials(text, s, e, lex, f)
+    # Promos before bylines: `... akhir pekan.(*) Dapatkan informasi ... di Google News` needs
+    # the promo found to see that only clutter follows the `(*)`.
+    boundaries = [p.end for p in f.pieces]
+    for ps, pe in promo_spans(text, s, e, lex, boundaries):
+        f.pieces.append(Piece(ps, pe, "promo", "promo-sentence"))
+    _end_bylines(text, s, e, lex, f)
+    _captions(text, s, e, lex, f)
+    return f
+
+
+def _markers(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
     opens = _openers(text, s, e, lex)
     for i, o in enumerate(opens):
         limit = opens[i + 1].start if i + 1 < len(opens) else e
@@ -88,17 +101,30 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
             end, names = label_extent(text, o.body_start, limit, lex)
             if o.author and o.kind == "credit":
                 f.authors.extend(n for n in names if n.casefold() not in lex.credit_only_lines)
+            if o.kind == "caption":
+                # `Pesepeda beristirahat di kedai. Foto: Nama/kumparan`: the label ends a caption
+                # the way a photo credit in parentheses does.
+                start = caption_start(text, _previous_end(f.pieces, s, o.start), o.start, lex)
+                f.pieces.append(Piece(start, max(end, o.body_start), "caption", "caption-label"))
+                continue
         f.pieces.append(Piece(o.start, max(end, o.body_start), o.kind, f"marker:{o.extent}"))
 
+
+def _slash_initials(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
     for m in INITIALS_SLASH.finditer(text, s, e):
         inner = m.group(0)
         if inner.count("/") and _LETTER.search(inner) is None and inner != "(/)":
             continue
         f.pieces.append(Piece(m.start(), m.end(), "credit", "initials"))
         f.authors.extend(initials_names(inner, lex))
-    for m in [*PAREN_WORDS.finditer(text, s, e), *BRACKET_INITIALS.finditer(text, s, e)]:
-        # `(eno)`, `(Tim)`, `(Taufik Fajar)`, `(*)`, `[ded]`: a byline only after a sentence's end
-        # and at the end of the paragraph (or before other clutter).
+
+
+def _end_bylines(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
+    """`(eno)`, `(Tim)`, `(Taufik Fajar)`, `(*)`, `[ded]`, `(tirto.id - Pendidikan)`: a byline
+    only after a sentence's end and at the end of the paragraph (or before other clutter)."""
+    found = [*PAREN_WORDS.finditer(text, s, e), *BRACKET_INITIALS.finditer(text, s, e),
+             *PAREN_SOURCE.finditer(text, s, e)]
+    for m in sorted(found, key=lambda m: m.start()):
         before = text[s:m.start()].rstrip()
         after = text[m.end():e].strip()
         if not before or not ends_with_terminal(before, lex):
@@ -107,6 +133,8 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
             continue
         f.pieces.append(Piece(m.start(), m.end(), "credit", "paren-byline"))
         inner = m.group(0).strip("()[]")
+        if m.re is PAREN_SOURCE:
+            continue  # an outlet and its section, not a person
         if "/" in inner or m.group(0).startswith("["):
             f.authors.extend(initials_names("(" + inner + ")", lex))
             continue
@@ -115,20 +143,20 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
     for m in STAR_RED.finditer(text, s, e):
         f.pieces.append(Piece(m.start(), m.end(), "credit", "star-red"))
 
-    # Photo credits end captions; the caption starts where the walk back says.
-    taken = sorted(f.pieces, key=lambda p: p.start)
-    for m in photo_credits(text, s, e, lex):
-        lo = s
-        for p in taken:
-            if p.end <= m.start():
-                lo = max(lo, p.end)
-        start = caption_start(text, lo, m.start(), lex)
+
+def _captions(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
+    """Photo credits end captions; the caption starts where the walk back says."""
+    taken = list(f.pieces)
+    for m in [*photo_credits(text, s, e, lex), *bare_photo_credits(text, s, e, lex)]:
+        if any(p.start <= m.start() < p.end for p in taken):
+            continue
+        start = caption_start(text, _previous_end(taken, s, m.start()), m.start(), lex)
         f.pieces.append(Piece(start, m.end(), "caption", "photo-credit"))
 
-    boundaries = [p.end for p in f.pieces]
-    for ps, pe in promo_spans(text, s, e, lex, boundaries):
-        f.pieces.append(Piece(ps, pe, "promo", "promo-sentence"))
-    return f
+
+def _previous_end(pieces: list[Piece], lo: int, pos: int) -> int:
+    """The end of the last piece before `pos` (a caption does not reach back across clutter)."""
+    return max([lo, *(p.end for p in pieces if p.end <= pos)])
 
 
 def _only_clutter_follows(pos: int, end: int, pieces: list[Piece], text: str) -> bool:
