@@ -101,9 +101,9 @@ def _markers(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
             end, names = label_extent(text, o.body_start, limit, lex)
             if o.author and o.kind == "credit":
                 f.authors.extend(n for n in names if n.casefold() not in lex.credit_only_lines)
-            if o.kind == "caption":
+            if o.kind == "caption" and text[o.start - 1:o.start] != "(":
                 # `Pesepeda beristirahat di kedai. Foto: Nama/kumparan`: the label ends a caption
-                # the way a photo credit in parentheses does.
+                # the way a photo credit in parentheses does (which _captions handles).
                 start = caption_start(text, _previous_end(f.pieces, s, o.start), o.start, lex)
                 f.pieces.append(Piece(start, max(end, o.body_start), "caption", "caption-label"))
                 continue
@@ -150,6 +150,7 @@ def _captions(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
     for m in [*photo_credits(text, s, e, lex), *bare_photo_credits(text, s, e, lex)]:
         if any(p.start <= m.start() < p.end for p in taken):
             continue
+        taken = [p for p in taken if not (m.start() < p.start < m.end())]  # `(Foto: ...)` inside
         start = caption_start(text, _previous_end(taken, s, m.start()), m.start(), lex)
         f.pieces.append(Piece(start, m.end(), "caption", "photo-credit"))
 
