@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,7 +23,7 @@ HEADERS = ("format", "tool", "pages", "body F1", "body P", "body R", "keep recal
            "drop leaked/tested", "read_also leaked", "related leaked", "status")
 
 
-def predict(factory: Callable[[], common.Tool], pages: Sequence[common.Page]) -> tuple[dict, int, str]:
+def predict(factory: Callable[[], common.Tool], pages: Sequence[common.Page]) -> tuple[dict[str, dict[str, Any]], int, str]:
     """Run one tool on the pages: (id -> prediction, pages it failed on, status).
 
     A page the tool raises on is left out (scored as missing, body empty) and counted; a tool that
@@ -34,7 +33,8 @@ def predict(factory: Callable[[], common.Tool], pages: Sequence[common.Page]) ->
         run = factory()
     except Exception as e:  # noqa: BLE001 - a broken peer is a result, not a crash
         return {}, len(pages), f"failed: {type(e).__name__}: {e}"
-    preds, errors, first = {}, 0, ""
+    preds: dict[str, dict[str, Any]] = {}
+    errors, first = 0, ""
     for page in pages:
         try:
             preds[page["id"]] = {"id": page["id"], **run(page)}
@@ -93,8 +93,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        traceback.print_exc()
-        sys.exit(130)
+    sys.exit(main())

@@ -24,7 +24,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .article import RawDoc
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 FIELDS = ("title", "outlet", "dateline", "published")
@@ -216,9 +219,9 @@ def load(paths: Iterable[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def gold_to_rawdoc(g: Mapping[str, Any]):  # -> RawDoc; imported lazily so scoring needs no pipeline
+def gold_to_rawdoc(g: Mapping[str, Any]) -> RawDoc:
     """The input warta would get for a gold page: `raw` as HTML when its format is html, else as text."""
-    from .article import RawDoc
+    from .article import RawDoc  # lazily: scoring alone needs nothing of the pipeline
 
     return RawDoc(id=str(g.get("id")), content=g["raw"], kind="html" if g.get("format") == "html" else "text",
                   url=g.get("url"))
