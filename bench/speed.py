@@ -191,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = common.dev_gold()  # exits with the reason when the dev gold is absent
     jobs = plan(a)
     if not jobs:
-        print(f"no tool named {a.only!r}; tools: {sorted(set(common.TEXT_TOOLS) | set(common.HTML_TOOLS))}",
+        print(f"no tool named {a.only!r}; tools: {sorted((set(common.TEXT_TOOLS) - SKIP_TEXT) | set(common.HTML_TOOLS))}",
               file=sys.stderr)
         return 2
     m = common.machine()
