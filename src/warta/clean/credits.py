@@ -17,7 +17,7 @@ from .shape import core, words
 # Initials of the writer and editor at the end of a story: `(ant/red)`, `(fsd/fsd)`, `(Ant/Z-1)`,
 # `(/)`. Lowercase initials with a slash are unambiguous anywhere; other parenthesised words need
 # to stand after a sentence's end, at the end of a paragraph (checked by the caller).
-INITIALS_SLASH = re.compile(r"\((?:[A-Za-z]{1,6}|\*)?(?:\s*/\s*(?:[A-Za-z0-9-]{1,6})?){1,3}\)")
+INITIALS_SLASH = re.compile(r"\((?:[A-Za-z][A-Za-z0-9]{0,5}|\*)?(?:\s*/\s*(?:[A-Za-z0-9-]{1,6})?){1,3}\)")
 PAREN_WORDS = re.compile(r"\((?:\*|[A-Za-z][A-Za-z.-]{1,12}(?:\s+[A-Z][A-Za-z.'-]{0,15}){0,3})\)")
 # `[ded]`, `[tan/mdk]`: initials in square brackets, another house style.
 BRACKET_INITIALS = re.compile(r"\[(?:[a-z]{2,6})(?:\s*/\s*[a-z]{2,6}){0,3}\]")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..lang import DASH, Lexicon
 
-_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.id|id|net|tv|co|or\.id|go\.id|web\.id|ac\.id|news|org|info|my\.id|biz\.id)"
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?i:com|co\.id|id|net|tv|co|or\.id|go\.id|web\.id|ac\.id|news|org|info|my\.id|biz\.id)"
 _CAPS = r"[A-Z][A-Z0-9.'&-]+(?:\s+[A-Z][A-Z0-9.'&-]+){0,2}"
 _WORDS = r"[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,2}"
 

@@ -87,8 +87,10 @@ def is_list_number(w: str) -> bool:
 
 
 def title_case_ratio(ws: list[Word], lex: Lexicon) -> float:
-    """Share of content words that are capitalised (digits count as capitalised)."""
-    content = [w for w in ws if core(w.text) and core(w.text).lower() not in lex.title_lowercase]
+    """Share of content words that are capitalised (digits count as capitalised). Acronyms
+    (`KRL`, `NIK`) are left out: they are capitals in a sentence as much as in a headline."""
+    content = [w for w in ws if core(w.text) and core(w.text).lower() not in lex.title_lowercase
+               and not is_upper_word(w.text)]
     if not content:
         return 0.0
     return sum(is_cap(w.text) for w in content) / len(content)
@@ -99,7 +101,8 @@ def ends_with_terminal(s: str, lex: Lexicon) -> bool:
     return bool(t) and t[-1] in lex.terminal
 
 
-_SENT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# after the stop: closing quotes, or a byline in parentheses (`... pekan.(*) Dapatkan ...`)
+_SENT = re.compile(r"(?<=[.!?…])(?:[\"'”’)]|\([^()\s]{1,12}\))*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

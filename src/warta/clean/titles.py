@@ -111,7 +111,8 @@ def _run_end(page: str, start: int, limit: int, lex: Lexicon) -> int | None:
                 b = _subject_start(ws, j, page, span, lex)
                 if b == 0:
                     return start  # prose from the start: no headline here
-                return ws[b - 1].end
+                if b >= 2:  # a headline of one word is no headline: read on
+                    return ws[b - 1].end
             if ends_sentence(prev.text, lex) and prev.text.rstrip(lex.closing_quotes)[-1:] == "." and is_cap(w.text):
                 if _prose_window(ws, j, lex) or _prose_window(ws, j + 1, lex):
                     return prev.end

@@ -1,0 +1,1 @@
+"""Understanding the cleaned text: named entities (`warta.understand.entities`)."""
