@@ -100,7 +100,11 @@ class TemplateLines:
 
 # Records read ahead to learn each outlet's template paragraphs before cleaning any of them.
 WARMUP_DOCS = 2000
-WARMUP_BYTES = 64_000_000
+WARMUP_BYTES = 16_000_000
+# If the first records hold hardly any text pages (an HTML or WARC corpus), stop reading ahead:
+# HTML pages are not learned from, and holding them would only cost memory.
+PROBE_DOCS = 100
+MIN_TEXT_SHARE = 0.1
 
 
 def learn_ahead(items: Iterable[Any], host_of: Any, max_docs: int = WARMUP_DOCS,
@@ -115,10 +119,14 @@ def learn_ahead(items: Iterable[Any], host_of: Any, max_docs: int = WARMUP_DOCS,
     it = iter(items)
     buffered: list[Any] = []
     size = 0
+    texts = 0
     for item in it:
         buffered.append(item)
         size += len(getattr(item, "content", "") or "")
+        texts += getattr(item, "kind", None) == "text"
         if len(buffered) >= max_docs or size >= max_bytes:
+            break
+        if len(buffered) == PROBE_DOCS and texts < MIN_TEXT_SHARE * PROBE_DOCS:
             break
     templates = TemplateLines()
     for item in buffered:
