@@ -72,7 +72,7 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
     if published is None:
         # A date the template printed in the head (`Selasa, 28 Juli 2015`, a byline's date).
         for r in removed:
-            if r.kind in ("other", "credit", "nav") and r.start < (dl.start if dl else len(text) // 3 + 1):
+            if r.kind in ("other", "credit", "nav", "caption") and r.start < (dl.start if dl else len(text) // 3 + 1):
                 published = date_from_text(r.text, lex)
                 if published:
                     break

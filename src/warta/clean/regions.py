@@ -23,6 +23,10 @@ _HANDLE = re.compile(r"^\S*[/@]\S*$")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?$")
 
 
+# `Home » Nasional`, `Beranda > Berita > Daerah`, `News | Politik`: short items and separators
+_BREADCRUMB = re.compile(r"^\S+(?:\s\S+){0,3}(?:\s*[»›>|/]\s*\S+(?:\s\S+){0,3})+$")
+
+
 def line_kind(s: str, lex: Lexicon) -> str | None:
     """The clutter kind of a paragraph by itself, or None when it may be the article's."""
     key = s.strip().rstrip(":").strip().casefold()
@@ -33,6 +37,9 @@ def line_kind(s: str, lex: Lexicon) -> str | None:
         return "credit"
     if any(s.startswith(p) for p in lex.report_prefixes):
         return "credit"
+    if (_BREADCRUMB.match(s.strip()) and any(ch in s for ch in "»›>|") and not s.rstrip().endswith(".")
+            and not lex.label_re.search(s)):
+        return "nav"
     pat = patterns(lex)
     if pat.glued_label.match(s):
         return "credit"
@@ -60,7 +67,8 @@ def is_list_item(s: str, lex: Lexicon, strict: bool) -> bool:
     if t.endswith(("...", "…")) and n <= 40:
         return True
     if strict:
-        return is_headline_shaped(t, lex)
+        # under `Baca juga`: headlines, in Title Case or in sentence case, without a full stop
+        return is_headline_shaped(t, lex) or (3 <= n <= 20 and not t.endswith((".", ",", ";", ":", '"', "”")))
     return n <= 30 and not t.endswith((".", "!", "?", '"', "”"))
 
 

@@ -176,7 +176,7 @@ def _judge_paragraphs(page: _Page) -> None:
             page.whole[i] = k
             page.pieces.append(Piece(p.start, p.end, k, "line"))
             if k == "credit":
-                page.authors.extend(_names_in_line(s, lex))
+                page.authors.extend(_names_in_line(s, lex) or scan(text, p.start, p.end, lex).authors)
                 page.authors.extend(scan(text, p.start, p.end, lex).authors)
             continue
         f = scan(text, p.start, p.end, lex)
@@ -278,6 +278,12 @@ def _headline_and_head(page: _Page, url: str | None) -> None:
             continue
         if i in page.whole:
             continue
+        # `Nurhadi Saputra • 09 Januari 2025 08:12`: a name, a separator, the date
+        byline = _BYLINE_DATE.match(s.strip())
+        if byline and is_name_line(byline.group(1), lex) and patterns(lex).date_bit.match(s.strip(), byline.end()):
+            page.pieces.append(Piece(p.start, p.end, "credit", "head-byline"))
+            page.authors.append(byline.group(1).strip())
+            continue
         # bylines without labels: names beside a credit or a date line (`Ardito Ramadhan,`)
         if is_name_line(s, lex) and (name_run or page.whole.get(i + 1) == "credit"
                                      or page.whole.get(i - 1) in ("credit", "other")):
@@ -298,6 +304,9 @@ def _ends_a_list(page: _Page, i: int) -> bool:
     while j > page.head_end and _LIST_ITEM.match(page.para_text(j)) and j not in page.whole:
         j -= 1
     return j < i and page.para_text(j).rstrip().endswith(":")
+
+
+_BYLINE_DATE = re.compile(r"([^•|·–\-]{3,40}?)\s*[•|·–\-]\s*")
 
 
 def _list_items(page: _Page) -> None:

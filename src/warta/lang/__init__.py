@@ -134,7 +134,9 @@ def load(lang: str = "id") -> Lexicon:
         kind, extent = spec["kind"], spec["extent"]
         opens = bool(spec.get("opens_list", False))
         for ph in spec.get("phrases", []):
-            phrase_markers.setdefault(phrase_key(ph), Marker(kind, extent, re.compile(_phrase_body(ph))))
+            # templates print their headers in capitals too (`ARTIKEL LAINNYA`, `TAG:`)
+            for variant in dict.fromkeys((ph, ph.upper())):
+                phrase_markers.setdefault(phrase_key(variant), Marker(kind, extent, re.compile(_phrase_body(variant))))
         for rx in spec.get("regex", []):
             markers.append(Marker(kind, extent, re.compile(rx)))
         for ln in spec.get("lines", []):
