@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV_GOLD = [SHARED / "data" / "news-dev-lines.jsonl", SHARED / "data" / "news-dev-flat.jsonl"]
 SAMPLES_GOLD = ROOT / "tests" / "fixtures" / "samples-gold.jsonl"
+BLIND_GOLD = ROOT / "tests" / "fixtures" / "blind-gold.jsonl"
 
 
 def load_gold(paths: list[Path]) -> list[dict]:

@@ -14,6 +14,8 @@ from warta import evaluate as ev
 from warta.article import RawDoc
 from warta.pipeline import process
 
+from conftest import BLIND_GOLD, load_gold
+
 FORMATS = ("text-lines", "text-flat", "html")
 
 
@@ -57,5 +59,18 @@ def test_dev_overall_targets(dev_scores: dict) -> None:
 def test_samples_gold(samples_gold: list[dict]) -> None:
     gold = {g["id"]: g for g in samples_gold}
     s = ev.score(gold, predict(samples_gold))
-    assert s["body_f1"] >= 0.98, s
-    assert s["drop_leaked"] <= 0.05 * s["drop_tested"], s["leak_by_kind"]
+    assert s["body_f1"] >= 0.99, s
+    assert s["drop_leaked"] <= 0.02 * s["drop_tested"], s["leak_by_kind"]
+
+
+def test_blind_gold() -> None:
+    """24 pages the project wrote in the templates of outlets the dev set lacks, annotated by
+    someone who had not read the cleaner's rules: the nearest thing to the sealed holdout here."""
+    blind = load_gold([BLIND_GOLD])
+    gold = {g["id"]: g for g in blind}
+    s = ev.score(gold, predict(blind))
+    assert s["body_f1"] >= 0.99, s
+    assert s["keep_recall"] >= 0.95, s
+    assert s["drop_leaked"] <= 0.02 * s["drop_tested"], s["leak_by_kind"]
+    for kind in ("read_also", "related"):
+        assert s["leak_by_kind"].get(kind, "0/0").startswith("0/"), s["leak_by_kind"]

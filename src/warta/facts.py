@@ -59,9 +59,19 @@ def outlet_from(dateline_outlet: str | None, site_name: str | None, footer_domai
     return None
 
 
-def date_from_text(s: str, lex: Lexicon | None = None) -> str | None:
-    """A `YYYY-MM-DD` date written in a template line (`Selasa, 28 Juli 2015`, `29/08/2018, 16:47`)."""
+_TIME_AFTER = re.compile(r"\s*[,|-]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}")
+
+
+def date_from_text(s: str, lex: Lexicon | None = None, with_time: bool = False) -> str | None:
+    """A `YYYY-MM-DD` date written in a template line (`Selasa, 28 Juli 2015`, `29/08/2018, 16:47`).
+    `with_time`: only a date stamped with a time of day counts."""
     lex = lex or load()
+    if with_time:
+        for rx in (_YMD, _DMY_NAME, _DMY_NUM):
+            m = rx.search(s)
+            if m and _TIME_AFTER.match(s, m.end()):
+                return date_from_text(m.group(0), lex)
+        return None
     m = _YMD.search(s)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -73,7 +73,8 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
         # A date the template printed in the head (`Selasa, 28 Juli 2015`, a byline's date).
         for r in removed:
             if r.kind in ("other", "credit", "nav", "caption") and r.start < (dl.start if dl else len(text) // 3 + 1):
-                published = date_from_text(r.text, lex)
+                # a caption's date is the photo's event, unless it is a stamp with a time
+                published = date_from_text(r.text, lex, with_time=r.kind == "caption")
                 if published:
                     break
     # `(tan/jpnn)`: the outlet's own code among the initials is not an author.

@@ -380,12 +380,15 @@ def _leftovers(page: _Page) -> None:
         pass
     frag_start = last_end.end() if last_end else a
     frag = text[frag_start:b]
-    # a fragment right after the closing byline (`... (/) giant sea wall proyek`)
-    after_byline = last_end is None and any(
-        q.kind == "credit" and q.end <= a and not text[q.end:a].strip() for q in page.pieces)
+    # a fragment right after the closing byline (`... (/) giant sea wall proyek`), or a run of
+    # capitalised keywords after the last piece of clutter (`ADVERTISEMENT Kopi Sleman Wisata`)
+    after = [q for q in page.pieces if q.end <= a and not text[q.end:a].strip()]
+    after_byline = last_end is None and any(q.kind == "credit" for q in after)
     n = len(frag.split())
-    if frag.strip() and n <= 40 and (
-        (after_byline and (page.flat or n <= 12) and not ends_with_terminal(frag, lex)) or _tag_like(frag, lex)
+    keywords_after_clutter = (page.flat and last_end is None and after and n >= 2
+                              and not _LIST_ITEM.match(frag) and title_case_ratio(words(frag), lex) >= 0.8)
+    if frag.strip() and n <= 40 and not ends_with_terminal(frag, lex) and (
+        (after_byline and (page.flat or n <= 12)) or _tag_like(frag, lex) or keywords_after_clutter
     ):
         page.pieces.append(Piece(frag_start, b, "tags", "keyword-tail"))
 

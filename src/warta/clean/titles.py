@@ -119,10 +119,13 @@ def _run_end(page: str, start: int, limit: int, lex: Lexicon) -> int | None:
         else:
             if j >= 3 and is_cap(w.text) and not is_upper_word(w.text) and not core(w.text)[:1].isdigit():
                 starter = core(w.text) in lex.sentence_starters
-                after_lower = not is_cap(prev.text) and not ends_sentence(prev.text, lex)
+                after_lower = core(prev.text)[:1].islower() and not ends_sentence(prev.text, lex)
                 followed = j + 1 < len(ws) and is_lower_content(ws[j + 1].text, lex)
+                # a name the article itself uses, opening a clause (`... turun ke level terendah
+                # Aprindo meminta pemerintah ...`): the headline has ended
+                named_here = j >= 4 and after_lower and followed and _occurs_elsewhere(core(w.text), page, span)
                 if (starter and (after_lower or ends_sentence(prev.text, lex))) or (
                     ends_sentence(prev.text, lex) and followed
-                ) or (after_lower and followed and w.glued):
+                ) or (after_lower and followed and w.glued) or named_here:
                     return prev.end
     return None
