@@ -20,6 +20,7 @@ from ..lang import Lexicon
 _GLUE = re.compile(
     r"[A-Z](?:(?<=[a-z\u00e0-\u024f][A-Z])(?=[a-z])|(?<=['’”\"][A-Z])|(?<=[a-z][.!?][A-Z])(?=[a-z]))"
     r"|\d(?<=[A-Za-z]\d)(?=\d?\.(?:\s|$))"
+    r"|[“‘](?<=[a-z][“‘])(?=[A-Z])"  # an opening quote glued to the word before (`Ramadan“Kalau`)
 )
 _WORD = re.compile(r"\S+")
 

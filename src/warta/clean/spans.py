@@ -73,6 +73,10 @@ def normalise(pieces: list[Piece], text: str) -> list[Piece]:
     return [p for p in out if p.end > p.start]
 
 
+_ENDS = ".!?…:;,\"'”’)]"
+_OPENS = "\"'“‘(["
+
+
 def body_without(text: str, pieces: list[Piece], flat: bool) -> str:
     """The text with the pieces cut out and nothing else changed.
 
@@ -94,9 +98,9 @@ def body_without(text: str, pieces: list[Piece], flat: bool) -> str:
             acc = parts[0]
             for part in parts[1:]:
                 if acc and part and not acc[-1].isspace() and not part[0].isspace():
-                    # Words on both sides of a cut would merge into one: keep them apart, unless
-                    # punctuation already separates them (`kata dia.Kalimat` reads as two tokens).
-                    if acc[-1].isalnum() and part[0].isalnum():
+                    # What the cut brings together must not merge: words stay apart, and so do a
+                    # sentence's end and the next one (`ujarnya.[caption]Salah` -> `ujarnya. Salah`).
+                    if (acc[-1].isalnum() or acc[-1] in _ENDS) and (part[0].isalnum() or part[0] in _OPENS):
                         acc += " "
                 elif acc and part and acc[-1].isspace() and part[0].isspace():
                     part = part.lstrip()

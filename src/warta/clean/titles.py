@@ -123,7 +123,8 @@ def _run_end(page: str, start: int, limit: int, lex: Lexicon) -> int | None:
                 followed = j + 1 < len(ws) and is_lower_content(ws[j + 1].text, lex)
                 # a name the article itself uses, opening a clause (`... turun ke level terendah
                 # Aprindo meminta pemerintah ...`): the headline has ended
-                named_here = j >= 4 and after_lower and followed and _occurs_elsewhere(core(w.text), page, span)
+                named_here = (j >= 4 and after_lower and followed and _occurs_elsewhere(core(w.text), page, span)
+                              and core(w.text).casefold() not in lex.months and core(w.text) not in lex.days)
                 if (starter and (after_lower or ends_sentence(prev.text, lex))) or (
                     ends_sentence(prev.text, lex) and followed
                 ) or (after_lower and followed and w.glued) or named_here:

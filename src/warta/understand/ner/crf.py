@@ -1,0 +1,46 @@
+"""The CRF tagger (CRFsuite through python-crfsuite): training and tagging.
+
+Labels are BILOU over PER / ORG / LOC by default (`scheme`); tags come back as IOB2 either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pycrfsuite
+
+from . import conll
+from .features import sentence_features
+
+DEFAULT_PARAMS = {
+    "c1": 0.05,
+    "c2": 0.02,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+}
+
+
+def train(sents: Iterable[conll.Sentence], model_path: str, params: dict | None = None,
+          scheme: str = "BILOU", verbose: bool = False) -> None:
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for s in sents:
+        labels = conll.tags_from_spans(conll.spans(s.tags), len(s.tokens), scheme)
+        trainer.append(sentence_features(s.tokens), labels)
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
+    trainer.train(model_path)
+
+
+class CRFTagger:
+    def __init__(self, model_path: str) -> None:
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(model_path))
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """IOB2 tags of a tokenized sentence."""
+        if not words:
+            return []
+        raw = self.tagger.tag(sentence_features(list(words)))
+        return conll.tags_from_spans(conll.spans(raw), len(raw))
+
+    def tag_many(self, sents: Iterable[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sents]
