@@ -8,7 +8,9 @@ In flat text (line breaks lost) the whole page is one paragraph, so this is wher
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..lang import Lexicon, phrase_key
 from .captions import bare_photo_credits, caption_start, photo_credits
@@ -30,8 +32,9 @@ class Found:
     authors: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Open:
+class Opener(NamedTuple):
+    """Where a marker or a label opens a piece."""
+
     start: int
     body_start: int  # where the marker text ends and its extent begins
     kind: str
@@ -39,25 +42,27 @@ class _Open:
     author: bool = False
 
 
-def _openers(text: str, s: int, e: int, lex: Lexicon) -> list[_Open]:
-    found: list[_Open] = []
+def openers(text: str, s: int, e: int, lex: Lexicon) -> list[Opener]:
+    """Every marker and label in text[s:e], in order; a page is read once, paragraphs then pick
+    theirs (`within`)."""
+    found: list[Opener] = []
     for m in lex.phrase_re.finditer(text, s, e):
         mk = lex.phrase_markers.get(phrase_key(m.group()))
         if mk is None:  # the `(?![a-z])` tail left a phrase without its colon; look it up bare
             continue
-        found.append(_Open(m.start(), m.end(), mk.kind, mk.extent))
+        found.append(Opener(m.start(), m.end(), mk.kind, mk.extent))
     for mk in lex.markers:
         for m in mk.pattern.finditer(text, s, e):
-            found.append(_Open(m.start(), m.end(), mk.kind, mk.extent))
+            found.append(Opener(m.start(), m.end(), mk.kind, mk.extent))
     for m in lex.label_re.finditer(text, s, e):
         label = _SPACES.sub(" ", m.group("label")).casefold()
         kind, author = lex.label_kind.get(label, ("credit", True))
         # A label inside a sentence (`... kata editor: ...`) is prose: labels are capitalised.
         if not m.group("label")[0].isupper():
             continue
-        found.append(_Open(m.start(), m.end(), kind, "label", author))
+        found.append(Opener(m.start(), m.end(), kind, "label", author))
     found.sort(key=lambda o: (o.start, -(o.body_start - o.start)))
-    out: list[_Open] = []
+    out: list[Opener] = []
     for o in found:
         if out and o.start < out[-1].body_start:
             continue  # inside the previous marker's own text (`Baca Juga` in `Baca Juga:`)
@@ -70,10 +75,21 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
     return start + m.end() if m else limit
 
 
-def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
-    """Inline clutter of the paragraph text[s:e]."""
+def within(opens: list[Opener], s: int, e: int) -> list[Opener]:
+    """The openers that lie inside [s, e)."""
+    i = bisect_left(opens, s, key=lambda o: o.start)
+    out = []
+    while i < len(opens) and opens[i].start < e:
+        if opens[i].body_start <= e:
+            out.append(opens[i])
+        i += 1
+    return out
+
+
+def scan(text: str, s: int, e: int, lex: Lexicon, opens: list[Opener] | None = None) -> Found:
+    """Inline clutter of the paragraph text[s:e]; `opens`: the page's openers, if read already."""
     f = Found()
-    _markers(text, s, e, lex, f)
+    _markers(text, s, e, lex, f, openers(text, s, e, lex) if opens is None else within(opens, s, e))
     _slash_initials(text, s, e, lex, f)
     # Promos before bylines: `... akhir pekan.(*) Dapatkan informasi ... di Google News` needs
     # the promo found to see that only clutter follows the `(*)`.
@@ -85,8 +101,7 @@ def scan(text: str, s: int, e: int, lex: Lexicon) -> Found:
     return f
 
 
-def _markers(text: str, s: int, e: int, lex: Lexicon, f: Found) -> None:
-    opens = _openers(text, s, e, lex)
+def _markers(text: str, s: int, e: int, lex: Lexicon, f: Found, opens: list[Opener]) -> None:
     for i, o in enumerate(opens):
         limit = opens[i + 1].start if i + 1 < len(opens) else e
         if o.extent == "phrase":

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..lang import Lexicon, load
 from .dateline import Dateline, find_dateline
 from .headline import find_slug_title
-from .inline import scan
+from .inline import openers, scan
 from .patterns import patterns
 from .credits import INITIALS_SLASH, initials_names, label_extent
 from .regions import is_bare_domain, is_list_item, is_name_line, line_kind, prose_paragraph
@@ -160,6 +160,7 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
 def _judge_paragraphs(page: _Page) -> None:
     """1-2. Each paragraph by itself, then the clutter inside it."""
     text, lex = page.text, page.lex
+    opens = openers(text, 0, len(text), lex)
     for i, p in enumerate(page.paras):
         s = text[p.start:p.end]
         if i - 1 in page.whole and _label_alone(page.para_text(i - 1), lex) and s.startswith(":"):
@@ -176,15 +177,17 @@ def _judge_paragraphs(page: _Page) -> None:
             page.whole[i] = k
             page.pieces.append(Piece(p.start, p.end, k, "line"))
             if k == "credit":
-                page.authors.extend(_names_in_line(s, lex) or scan(text, p.start, p.end, lex).authors)
+                page.authors.extend(_names_in_line(s, lex) or scan(text, p.start, p.end, lex, opens).authors)
                 page.authors.extend(scan(text, p.start, p.end, lex).authors)
             continue
-        f = scan(text, p.start, p.end, lex)
+        f = scan(text, p.start, p.end, lex, opens)
         page.pieces.extend(f.pieces)
         page.authors.extend(f.authors)
 
 
-_FLAT_DATELINE_START = re.compile(r"(?<=\s)(?:[A-Z]|[a-z]\w*\.[a-z])")
+# a capital or a lowercase domain (`eBrita.com -`) after white space, with the dateline's dash,
+# comma, colon or parenthesis within reach
+_FLAT_DATELINE_START = re.compile(r"(?<=\s)(?:[A-Z]|[a-z]\w*\.[a-z])(?=[^\n]{0,60}?(?:-|–|—|−|,|:|\())")
 
 
 def _find_dateline(page: _Page) -> None:
@@ -244,9 +247,11 @@ def _headline_and_head(page: _Page, url: str | None) -> None:
         head_stop = paras[page.head_end].start if paras and page.head_end < len(paras) else 0
     slug_span = find_slug_title(text, url, 0, head_stop) if head_stop else None
     if slug_span is None and url:
-        sp = find_slug_title(text, url)
-        if sp and any(q.start <= sp[0] and sp[1] <= q.end for q in page.pieces):
-            slug_span = sp  # the headline inside template clutter (a ticker), but not in the body
+        # the headline inside template clutter (a ticker), but not in the body
+        for q in page.pieces:
+            slug_span = find_slug_title(text, url, q.start, q.end)
+            if slug_span:
+                break
     if page.title is None and slug_span:
         page.title = text[slug_span[0]:slug_span[1]].strip()
     if slug_span and slug_span[1] <= head_stop:
