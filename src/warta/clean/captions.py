@@ -41,7 +41,7 @@ def photo_credits(text: str, start: int, end: int, lex: Lexicon) -> list[re.Matc
 
 # `... di Jakarta, Senin (19/5). Katadata/Rizky Ramadhan`, `... Lebaran. FOTO/dok.SINDOnews`:
 # a source and a photographer joined by a slash, right after a sentence, with no parentheses.
-_BARE_CREDIT = re.compile(r"(?<=[.!?] )(?:FOTO|Foto|[A-Z][\w.]{2,25})\s*/\s*(?:[A-Z][\w.]*|dok\.?\w*|[a-z]{3,15})(?:\s[A-Z][\w.]*)?")
+_BARE_CREDIT = re.compile(r"(?<=[.!?] )(?:FOTO|Foto|[A-Z][\w.]{2,25})\s*/\s*(?:[A-Z][\w.]*|dok\.?\w*|[a-z]{3,15})(?:\s[A-Z][a-z][\w.]*)?")
 
 
 def bare_photo_credits(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:

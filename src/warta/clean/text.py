@@ -126,6 +126,7 @@ class _Page:
     dateline: Dateline | None = None
     head_end: int = 0  # paragraphs before this index are the template's head
     title: str | None = None
+    url: str | None = None
 
     def para_text(self, i: int) -> str:
         return self.text[self.paras[i].start:self.paras[i].end]
@@ -138,7 +139,7 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None,
     paras = paragraphs(text)
     if flat is None:
         flat = len(paras) == 1 and len(text) > 400
-    page = _Page(text, paras, flat, lex, list(known or []), title=title_hint)
+    page = _Page(text, paras, flat, lex, list(known or []), title=title_hint, url=url)
     _judge_paragraphs(page)
     _find_dateline(page)
     _find_head_end(page)
@@ -216,6 +217,19 @@ def _find_dateline(page: _Page) -> None:
             if dl:
                 page.dateline = dl
                 break
+    if page.dateline is None and page.flat and page.paras:
+        # A page that opens with its own headline (the URL's slug) has its template's head
+        # there: a bare place and a dash soon after it (`JAKARTA -`) is the dateline.
+        p = page.paras[0]
+        head = find_slug_title(text, page.url, p.start, min(p.end, p.start + 400))
+        if head and head[0] - p.start < 50:
+            for m in _FLAT_DATELINE_START.finditer(text, head[1], min(p.end, head[1] + FLAT_DATELINE_WITHIN)):
+                if any(q.start <= m.start() < q.end for q in page.pieces if q.kind != "other"):
+                    continue
+                dl = find_dateline(text, m.start(), p.end, lex)
+                if dl:
+                    page.dateline = dl
+                    break
     if page.dateline is not None:
         page.pieces.append(Piece(page.dateline.start, page.dateline.end, "dateline", "dateline"))
 
