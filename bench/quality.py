@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -61,8 +62,17 @@ def row(fmt: str, tool: str, s: dict[str, Any] | None, status: str) -> list[Any]
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", help="run only this tool (by its table name, e.g. warta)")
+    ap.add_argument("--gold", action="append", help="gold JSONL file(s) instead of the dev gold "
+                    "(e.g. tests/fixtures/blind-gold.jsonl, the project's blind set)")
     a = ap.parse_args(argv)
-    gold = common.dev_gold()
+    if a.gold:
+        from warta.evaluate import load
+
+        gold = load(a.gold)
+        label = ", ".join(Path(g).name for g in a.gold)
+    else:
+        gold = common.dev_gold()
+        label = "the dev gold"
     m = common.machine()
     rows, results = [], []
     for fmt in FORMATS:
@@ -81,12 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append({"format": fmt, "tool": tool, "status": status, "errors": errors,
                             "seconds": round(seconds, 3), "summary": s})
             print(f"  {fmt:10s} {tool:20s} {status} ({seconds:.1f} s)", file=sys.stderr)
-    print(f"Cleaning quality on the dev gold ({len(gold)} pages), scored by warta.evaluate")
+    print(f"Cleaning quality on {label} ({len(gold)} pages), scored by warta.evaluate")
     print(common.machine_line(m))
     print()
     print(common.markdown_table(HEADERS, rows))
     common.OUT.mkdir(parents=True, exist_ok=True)
-    out = common.OUT / "quality.json"
+    out = common.OUT / ("quality.json" if not a.gold else f"quality-{Path(a.gold[0]).stem}.json")
     out.write_text(json.dumps({"machine": m, "results": results}, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"\nwrote {out.relative_to(common.ROOT)}", file=sys.stderr)
     return 0
