@@ -1,0 +1,849 @@
+"""Every date and time expression in an article body, normalised to ISO 8601.
+
+    >>> find_dates("Gempa terjadi Selasa (18/1/2022) pukul 23.30 WIB.")
+    [{'text': 'Selasa (18/1/2022) pukul 23.30 WIB', 'value': '2022-01-18T23:30+07:00', 'start': 14, 'end': 48}]
+
+Values: a day `2022-01-18`, a day without its year `--01-18`, a month `2022-01`, a year `2022`, an
+ISO week `2025-W12`, a clock time `T23:30+07:00`, a day with its time `2022-01-18T23:30+07:00`, an
+interval `A/B`; or a short English note (starting with "a ") where the text does not say enough
+(`Kamis` with no date to count from: "a Thursday (date not stated)").
+
+How it works: a grammar of patterns built from the language's data files
+(`warta.understand.dates_grammar`, words in `lang/id/time.toml` and `calendar.toml`) finds the
+candidate spans; overlapping ones give way to the longest; a day and its clock time next to it
+become one span. Then each span is resolved:
+
+- explicit dates as written; a `d/m` or `d Month` without a year takes the year from the
+  publication date (nearest, or the latest before it after `lalu`); without one, from an earlier
+  mention of the same day with its year, or from the years written in the text when the day name
+  fixes it (`Kamis (20/3)` in a text about 2024 is 2025-03-20, the Thursday); else no year (`--03-20`).
+- relative expressions (`kemarin`, `pekan lalu`, `tiga hari lalu`, `tahun ini`, `akhir pekan ini`)
+  count from the reference date: the publication date when given, else the text's own "now",
+  the latest day it dates with a day name (`katanya, Jumat (15/5)`), else the latest day it dates.
+  A bare day name (`Kamis`) needs the publication date or a day-named date; else it is a note.
+- a clock time takes the day written with it, else the day of its sentence, else (with a
+  publication date) the day last named in its paragraph or the publication date; a time in a
+  sentence about something recurring (`setiap hari pukul 19.00 WIB`) stays a time of day.
+- holidays with a year: a fixed one is its day (`Natal 2024` -> 2024-12-25), a moving one the day
+  the text states for it (`Idul Fitri 2025 ... jatuh pada Senin, 31 Maret 2025`) else its year; a
+  season (`Lebaran 2025`, `Ramadan 2025`) its year; a Hijri year gives a note.
+- a year right after a capitalised name is part of the name (`IBL 2025`), not a date.
+
+By default each distinct expression is listed once, at its first occurrence, as the gold
+annotations do (`unique=False` lists every occurrence). dateparser is not used at run time: it
+reads `(11/3/2024)` month first inside running text and has no words for `pekan lalu`, `lusa` or
+number words; the tests use it as an oracle for the expressions it does read right.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from warta.understand.dates_grammar import Grammar, grammar, key
+
+__all__ = ["find_dates"]
+
+_WEEKDAY_EN = ("", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+_YEARS = range(1000, 2200)  # a four-digit number read as a year
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # date | drange | mrange | yrange | month | year | holiday | relday | unit | count | weekday | time | note
+    f: dict[str, Any]
+    prio: int = 0
+    time: dict[str, Any] | None = None  # a clock time merged into a day
+    value: str | None = None
+    day: dt.date | None = None  # the day it names, once resolved (a stand-in year when yearless)
+    yearless: bool = False
+    wd_known: bool = False  # for a yearless day: its stand-in year has the right weekday
+    explicit_year: int | None = None  # a year written in the span itself
+
+
+def _word_before(g: Grammar, text: str, pos: int) -> str | None:
+    m = g.rx["word_before"].search(text, max(0, pos - 40), pos)
+    return m.group(1) if m else None
+
+
+def _word_after(g: Grammar, text: str, pos: int) -> str | None:
+    m = g.rx["word_after"].match(text[pos: pos + 40])
+    return m.group(1) if m else None
+
+
+def _capitalised(s: str) -> bool:
+    return s[:1].isupper()
+
+
+def _is_day_name(g: Grammar, s: str) -> bool:
+    return _capitalised(s) and key(s) in g.weekday
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
+    """Every candidate span: the patterns that may start at each anchor word or digit, tried there."""
+    rx = g.rx
+    out: list[Cand] = []
+
+    def add(m: re.Match, kind: str, f: dict, prio: int = 0, start: int | None = None, end: int | None = None) -> None:
+        out.append(Cand(m.start() if start is None else start, m.end() if end is None else end, kind, f, prio))
+
+    def at_sentence_start(pos: int) -> bool:
+        starts = sentences.starts
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and not text[starts[i]:pos].strip()
+
+    def wdate(m: re.Match) -> None:
+        wd = m.group("wd")
+        if key(wd) in g.weekday and not _is_day_name(g, wd):
+            return
+        f = {"d": m.group("d"), "m": m.group("m"), "y": m.group("y"), "wd": g.weekday.get(key(wd)), "paren": True}
+        # a `lalu` after the parentheses is not part of the expression (`Rabu (19/3/2025) lalu`)
+        add(m, "date", f, 2, end=m.end("part") if m.group("part") else m.end("paren"))
+
+    def dmy(m: re.Match) -> None:
+        mon = key(m.group("mon"))
+        if m.group("y") is None and mon not in g.full_months:
+            return  # `21 Mar` without a year: too easily something else
+        wd = m.group("wd")
+        start = m.start()
+        if wd and not _is_day_name(g, wd):
+            start = m.start("dw") if m.group("dw") else m.start("d")
+            wd = None
+        f = {"d": m.group("d"), "m": g.months[mon], "y": m.group("y"), "wd": g.weekday.get(key(wd)) if wd else None,
+             "rel": m.group("rel")}
+        end = m.end()
+        if mon in g.full_months and text[m.end("mon"):end] == ".":
+            end -= 1  # the sentence's full stop, not an abbreviation's
+        add(m, "date", f, 1, start=start, end=end)
+
+    def num(m: re.Match) -> None:
+        wd = m.group("wd")
+        named = bool(wd) and _is_day_name(g, wd)
+        start = m.start() if named else (m.start("d") if m.group("d") else m.start("iy"))
+        if m.group("iy"):
+            f = {"d": m.group("id"), "m": m.group("im"), "y": m.group("iy"), "wd": None}
+        else:
+            f = {"d": m.group("d"), "m": m.group("m"), "y": m.group("y"), "wd": g.weekday.get(key(wd)) if named else None}
+        add(m, "date", f, 1, start=start)
+
+    def mdy(m: re.Match) -> None:
+        add(m, "date", {"d": m.group("d"), "m": g.months[key(m.group("mon"))], "y": m.group("y"), "wd": None}, 1)
+
+    def drange(m: re.Match) -> None:
+        f = {"d1": int(m.group("d1")), "m1": g.months[key(m.group("mon1"))] if m.group("mon1") else None,
+             "y1": int(m.group("y1")) if m.group("y1") else None, "d2": int(m.group("d2")),
+             "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2")) if m.group("y2") else None}
+        add(m, "drange", f, 1)
+
+    def mrange(m: re.Match) -> None:
+        f = {"m1": g.months[key(m.group("mon1"))], "y1": int(m.group("y1")) if m.group("y1") else None,
+             "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2"))}
+        add(m, "mrange", f, 1)
+
+    def yrange(m: re.Match) -> None:
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if m.group("sep") == "/" and y2 != y1 + 1:
+            return  # `2024/2025` is a season or school year; other `A/B` are not years
+        if y1 in _YEARS and y2 in _YEARS and 0 < y2 - y1 <= 100:
+            add(m, "yrange", {"y1": y1, "y2": y2}, 1)
+
+    def my(m: re.Match) -> None:
+        y = int(m.group("y"))
+        if y in _YEARS:
+            add(m, "month", {"m": g.months[key(m.group("mon"))], "y": y, "part": m.group("part")}, 1)
+
+    def month(m: re.Match) -> None:
+        has_cue = m.group("part") or m.group("mw")
+        if not has_cue:
+            has_cue = g.has("month_cues", _word_before(g, text, m.start()))
+        if not has_cue and not (m.group("rel") and _capitalised(m.group("mon"))):
+            return
+        add(m, "month", {"m": g.months[key(m.group("mon"))], "y": None, "rel": m.group("rel")}, 0)
+
+    def year(m: re.Match) -> None:
+        c = _year_cand(g, text, m)
+        if c is not None:
+            out.append(c)
+
+    def holiday(m: re.Match) -> None:
+        y = int(m.group("y"))
+        hol = g.holidays[key(m.group("name"))]
+        hij = m.group("hij")
+        if hij and hij[0].islower() and len(hij) == 1:
+            hij = None
+        if hij:
+            add(m, "note", {"note": f"a date in the Hijri calendar ({m.group(0)}); Gregorian date not stated"}, 2)
+        elif y in _YEARS:
+            add(m, "holiday", {"hol": hol, "y": y}, 2)
+
+    def relday(m: re.Match) -> None:
+        add(m, "relday", {"off": g.relative_day[key(m.group("rd"))]}, 0)
+
+    def unit(m: re.Match) -> None:
+        u = m.group("unit")
+        if key(u) in g.weekday and _capitalised(u) and not at_sentence_start(m.start("unit")):
+            return  # `Minggu lalu` mid-sentence is last Sunday
+        part, shift = m.group("part"), key(m.group("shift"))
+        before = None if part else _word_before(g, text, m.start())
+        if before and (before.isdigit() or g.number(before) is not None):
+            return  # `selama 17 tahun ini`: a count of years, not this year
+        weekend = part is not None and key(f"{part} {u}") in g.words["weekend"]
+        f: dict[str, Any] = {"gran": g.unit[key(u)], "weekend": weekend}
+        if shift in g.unit_anaphoric:
+            f["anaphoric"] = g.unit_anaphoric[shift]
+        else:
+            f["shift"] = g.unit_shift[shift]
+        add(m, "unit", f, 0)
+
+    def count(m: re.Match) -> None:
+        u = key(m.group("unit") or m.group("unit1"))
+        n_text = m.group("n")
+        n = 1 if n_text is None else g.number(n_text)
+        if n is None and not g.has("vague_counts", n_text):
+            return
+        sign = -1 if key(m.group("dir")) in g.words["count_past"] else 1
+        add(m, "count", {"n": n, "vague": n_text, "gran": g.unit[u], "sign": sign, "unit": u}, 0)
+
+    def weekday(m: re.Match) -> None:
+        wd = m.group("wd")
+        if not _is_day_name(g, wd):
+            return
+        before = _word_before(g, text, m.start())
+        if g.has("weekday_not_after", before) or (before and g.rx["recurring"].fullmatch(before)):
+            return
+        if rx["wd_join_after"].match(text, m.end("wd")) or _joined_after_day(g, text, m.start()):
+            return  # `Senin-Jumat`: days of a recurring schedule
+        rel = m.group("rel")
+        add(m, "weekday", {"wd": g.weekday[key(wd)], "rel": key(rel) if rel else None}, 0)
+
+    def time(m: re.Match) -> None:
+        c = _time_cand(g, text, m)
+        if c is not None:
+            out.append(c)
+
+    handlers = {
+        "wdate": wdate, "dmy": dmy, "num": num, "mdy": mdy, "drange": drange, "mrange": mrange,
+        "yrange": yrange, "my": my, "month": month, "year": year, "holiday": holiday, "relday": relday,
+        "unit": unit, "count": count, "weekday": weekday, "time": time,
+    }
+    for a in rx["anchor"].finditer(text):
+        pos = a.start()
+        w = a.group("w")
+        for name in g.first.get(w.casefold(), ()) if w else g.digit_first:
+            m = rx[name].match(text, pos)
+            if m is not None:
+                handlers[name](m)
+    return out
+
+
+def _joined_after_day(g: Grammar, text: str, pos: int) -> bool:
+    """Is the day name at `pos` the second end of a `Senin-Jumat` or `Senin hingga Jumat`?"""
+    head = text[max(0, pos - 30):pos]
+    for name in g.day_names:
+        i = head.rfind(name)
+        if i >= 0 and g.rx["wd_join_after"].match(head[i + len(name):] + text[pos:pos + 12]):
+            return True
+    return False
+
+
+def _year_cand(g: Grammar, text: str, m: re.Match) -> Cand | None:
+    y = int(m.group("y"))
+    if m.group("hij") and not (m.group("hij")[0].islower() and len(m.group("hij")) == 1):
+        return Cand(m.start(), m.end(), "note",
+                    {"note": f"a year in the Hijri calendar ({m.group(0).strip()}); Gregorian year not stated"}, 1)
+    end = m.end()
+    if y not in _YEARS:
+        return None
+    ys = m.start("y")
+    after = _word_after(g, text, m.end("y"))
+    if after and g.has("count_nouns", after):
+        return None
+    if m.group("yw"):
+        return Cand(m.start(), end, "year", {"y": y}, 1)
+    if ys > 0 and text[ys - 1] == "(" and text[m.end("y"): m.end("y") + 1] == ")":
+        return Cand(ys, m.end("y"), "year", {"y": y}, 1)
+    before = _word_before(g, text, ys)
+    if before is None:
+        return Cand(ys, end, "year", {"y": y}, 1)  # the text starts with it
+    gap = text[ys - 40 if ys >= 40 else 0: ys]
+    if gap.rstrip(" ").endswith(("\n", ".", ":", ";")) and not gap.rstrip(" ").endswith(".."):
+        return Cand(ys, end, "year", {"y": y}, 1)  # a sentence or a line starts with it
+    b = key(before.rstrip(".’'"))
+    if b in g.words["number_openers"] or before.lower().startswith("rp"):
+        return None
+    if b in g.words["year_cues"]:
+        return Cand(ys, end, "year", {"y": y}, 1)
+    if _capitalised(before) or before.isupper() or any(ch.isdigit() for ch in before):
+        return None  # `IBL 2025`, `Lucky Draw 2024`: part of a name
+    return Cand(ys, end, "year", {"y": y}, 1)
+
+
+def _time_cand(g: Grammar, text: str, m: re.Match) -> Cand | None:
+    op, h, mi, zone, part = m.group("op1"), int(m.group("h1")), m.group("mi1"), m.group("zone1"), m.group("part1")
+    if not (op or (mi and zone)):
+        return None
+    if h > 24 or (mi is not None and int(mi) > 59):
+        return None
+    end = m.end()
+    if part and g.rx["relday_at"].match(text, m.start("part1")):
+        part, end = None, m.start("part1")  # `pukul 05.00 WIB pagi tadi`: the part belongs to `pagi tadi`
+        end = len(text[:end].rstrip())
+    t1 = _clock(g, h, int(mi or 0), part)
+    f: dict[str, Any] = {"t1": t1, "zone": _zone(g, zone), "t2": None}
+    if end == m.end():
+        tail = g.rx["time_tail"].match(text, end)
+        if tail:
+            h2, mi2, zone2, part2 = int(tail.group("h2")), tail.group("mi2"), tail.group("zone2"), tail.group("part2")
+            ok = (tail.group("op2") or mi2 or zone2 or part2) and h2 <= 24 and (mi2 is None or int(mi2) <= 59)
+            if ok and not (part2 and g.rx["relday_at"].match(text, tail.start("part2"))):
+                f["t2"] = _clock(g, h2, int(mi2 or 0), part2)
+                if zone2:
+                    f["zone2"] = _zone(g, zone2)
+                    if not zone:
+                        f["zone"] = f["zone2"]
+                end = tail.end()
+    return Cand(m.start(), end, "time", f, 0)
+
+
+def _clock(g: Grammar, h: int, mi: int, part: str | None) -> tuple[int, int]:
+    if part:
+        p = g.part_of_day[key(part)]
+        if h == 12 and p.midnight12:
+            h = 0
+        elif p.plus12 and p.plus12[0] <= h < p.plus12[1]:
+            h += 12
+    return h, mi
+
+
+def _zone(g: Grammar, zone: str | None) -> str:
+    if not zone:
+        return ""
+    return g.zones.get(zone.upper(), "")  # `waktu setempat`: local, no offset
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: the longest first, then the higher priority, then the earlier."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Cand] = []
+    for c in cands:
+        if c.end <= c.start:
+            continue
+        i = bisect.bisect_left(taken, (c.start, c.start))
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        taken.insert(i, (c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _merge(g: Grammar, text: str, cands: list[Cand]) -> list[Cand]:
+    """A day and the clock time beside it are one span (`Sabtu, 22 Maret 2025 pukul 23.30 WIB`)."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.time is None:
+            gap = text[prev.end:c.start]
+            dayish = prev.kind in ("relday", "weekday") or (prev.kind == "date")
+            if dayish and c.kind == "time" and g.rx["glue"].match(gap):
+                prev.time, prev.end = c.f, c.end
+                continue
+            if prev.kind == "time" and c.kind == "relday" and not gap.strip():
+                c.time, c.start = prev.f, prev.start
+                out[-1] = c
+                continue
+        out.append(c)
+    return out
+
+
+# --- resolution ---------------------------------------------------------------------------------
+
+def _parse_published(published: Any) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(published))
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _stand_in_year(m: int, d: int, wd: int | None) -> int | None:
+    """A year in which `d/m` exists (and falls on weekday `wd` when given): arithmetic for yearless days."""
+    for y in (2000, *range(2001, 2029)):
+        day = _valid(y, m, d)
+        if day and (wd is None or day.isoweekday() == wd):
+            return y
+    return None
+
+
+def _fmt_day(day: dt.date, yearless: bool) -> str:
+    return f"--{day.month:02d}-{day.day:02d}" if yearless else day.isoformat()
+
+
+def _fmt_week(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+@dataclass
+class Ref:
+    day: dt.date
+    yearless: bool
+    wd_known: bool
+    strong: bool  # the publication date, or a day the text names with its day name
+
+
+class _Sentences:
+    """Where sentences and paragraphs start, found the first time they are asked for."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return _sentence_starts(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\n+", self.text)]
+
+
+class _Doc:
+    def __init__(self, g: Grammar, text: str, pub: dt.date | None, cands: list[Cand], sentences: _Sentences):
+        self.g, self.text, self.pub, self.cands = g, text, pub, cands
+        self.sentences = sentences
+        self.written: list[tuple[int, int]] = []  # (position, year) of years written in the text
+        for c in cands:
+            for k in ("y", "y1", "y2"):
+                v = c.f.get(k)
+                if isinstance(v, str) and len(v) == 4 and v.isdigit():
+                    v = int(v)
+                if isinstance(v, int) and v in _YEARS and c.kind != "note":
+                    self.written.append((c.start, v))
+        self.written.sort()
+        self.ref: Ref | None = None
+
+    @property
+    def sent_start(self) -> list[int]:
+        return self.sentences.starts
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentences.starts, pos) - 1
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentences.paragraphs, pos) - 1
+
+    def years_between(self, a: int, b: int) -> set[int]:
+        i = bisect.bisect_left(self.written, (a, -1))
+        j = bisect.bisect_left(self.written, (b, -1))
+        return {y for _p, y in self.written[i:j]}
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"[.!?]+[\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+", text):
+        starts.append(m.end())
+    return starts
+
+
+def _resolve_date(doc: _Doc, c: Cand) -> None:
+    """A written day: `d`, `m` and maybe `y` (a string as written), maybe a weekday."""
+    f = c.f
+    d, m = int(f["d"]), int(f["m"])
+    y_text = f.get("y")
+    wd = f.get("wd")
+    if y_text is not None and len(y_text) not in (2, 4):
+        c.value = f"a date written with the year {y_text}, which is not a year ({doc.text[c.start:c.end]})"
+        return
+    if y_text is not None:
+        y = int(y_text) + (2000 if len(y_text) == 2 else 0)
+        day = _valid(y, m, d)
+        if day is None:
+            c.value = f"a date that does not exist ({doc.text[c.start:c.end]})"
+            return
+        c.day, c.explicit_year = day, y
+        return
+    if _valid(2000, m, d) is None:
+        c.value = f"a date that does not exist ({doc.text[c.start:c.end]})"
+        return
+    y = _infer_year(doc, c, m, d, wd, f.get("rel"))
+    if y is not None and _valid(y, m, d):
+        c.day = _valid(y, m, d)
+    else:
+        sy = _stand_in_year(m, d, wd)
+        c.day, c.yearless = _valid(sy or 2000, m, d), True
+        c.wd_known = wd is not None and sy is not None
+
+
+def _infer_year(doc: _Doc, c: Cand, m: int, d: int, wd: int | None, rel: str | None) -> int | None:
+    g, pub = doc.g, doc.pub
+    if pub is not None:
+        options = [(y, _valid(y, m, d)) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        options = [(y, day) for y, day in options if day]
+        if rel and g.has("date_past", rel):
+            options = [(y, day) for y, day in options if day <= pub] or options
+            return max(options, key=lambda o: o[1])[0]
+        if rel and g.has("date_future", rel):
+            options = [(y, day) for y, day in options if day >= pub] or options
+            return min(options, key=lambda o: o[1])[0]
+        if wd is not None:
+            fit = [(y, day) for y, day in options if day.isoweekday() == wd]
+            options = fit or options
+        return min(options, key=lambda o: (abs((o[1] - pub).days), o[1] > pub))[0]
+    # the same day written earlier with its year, no other year written in between
+    for o in doc.cands:
+        if o.start >= c.start:
+            break
+        if o.kind == "date" and o.explicit_year and o.day and (o.day.month, o.day.day) == (m, d):
+            between = doc.years_between(o.end, c.start)
+            if between <= {o.explicit_year}:
+                return o.explicit_year
+    # the weekday fixes the year among those the text writes
+    if wd is not None and doc.written:
+        years = [y for _p, y in doc.written]
+        lo, hi = min(years), max(years)
+        fit = [y for y in range(lo - 1, hi + 2) if (day := _valid(y, m, d)) and day.isoweekday() == wd]
+        if fit:
+            return min(fit, key=lambda y: (abs(y - hi), -y))
+    # `Kemarin (19/3)` beside `Kamis (20/3/2025)`: a dateline-style day takes the year of the
+    # nearest day written with its year in the same paragraph
+    if c.f.get("paren"):
+        p = doc.paragraph(c.start)
+        near = [o for o in doc.cands if o.kind == "date" and o.explicit_year and doc.paragraph(o.start) == p]
+        if near:
+            return min(near, key=lambda o: abs(o.start - c.start)).explicit_year
+    return None
+
+
+def _reference(doc: _Doc) -> Ref | None:
+    if doc.pub is not None:
+        return Ref(doc.pub, False, True, True)
+    days = [c for c in doc.cands if c.kind == "date" and c.day is not None]
+    ranked = []
+    for c in days:
+        strong = c.f.get("wd") is not None
+        ranked.append((strong, not c.yearless, c))
+    for strong, with_year in ((True, True), (True, False), (False, True), (False, False)):
+        pool = [c for s, w, c in ranked if s == strong and w == with_year]
+        if pool:
+            best = max(pool, key=lambda c: (c.day.month, c.day.day) if c.yearless else (c.day.year, c.day.month, c.day.day))
+            return Ref(best.day, best.yearless, (not best.yearless) or best.wd_known, strong)
+    ranges = [c for c in doc.cands if c.kind == "drange" and c.day is not None]
+    if ranges:
+        best = max(ranges, key=lambda c: (c.yearless, c.day))
+        return Ref(best.day, best.yearless, not best.yearless, False)
+    return None
+
+
+def _resolve_drange(doc: _Doc, c: Cand) -> None:
+    f = c.f
+    m1 = f["m1"] or f["m2"]
+    y2 = f["y2"]
+    y1 = f["y1"] or y2
+    if y2 is None:
+        y2 = _infer_year(doc, c, f["m2"], f["d2"], None, None)
+        y1 = y2
+    if y1 is not None and y2 is not None:
+        a, b = _valid(y1, m1, f["d1"]), _valid(y2, f["m2"], f["d2"])
+        if a and b and a > b and f["y1"] is None:
+            a = _valid(y1 - 1, m1, f["d1"])  # `28 Desember - 3 Januari 2025`
+        if a and b and a <= b:
+            c.value, c.day = f"{a.isoformat()}/{b.isoformat()}", b
+            return
+    a, b = _valid(2000, m1, f["d1"]), _valid(2000, f["m2"], f["d2"])
+    if a and b:
+        c.value = f"{_fmt_day(a, True)}/{_fmt_day(b, True)}"
+        c.day, c.yearless = b, True
+    else:
+        c.value = f"a range of dates that do not exist ({doc.text[c.start:c.end]})"
+
+
+def _shift_day(ref: Ref, days: int) -> tuple[dt.date, bool]:
+    return ref.day + dt.timedelta(days=days), ref.yearless
+
+
+def _resolve_relative(doc: _Doc, c: Cand) -> None:
+    g, ref, f = doc.g, doc.ref, c.f
+    phrase = doc.text[c.start:c.end]
+    if c.kind == "relday":
+        if ref is None:
+            c.value = f"a day counted from a date the text does not state ({phrase})"
+            return
+        c.day, c.yearless = _shift_day(ref, f["off"])
+        c.wd_known = ref.wd_known
+        return
+    if c.kind == "weekday":
+        _resolve_weekday(doc, c)
+        return
+    if c.kind == "unit":
+        if "anaphoric" in f:
+            if f["gran"] == "year":
+                before = [y for p, y in doc.written if p < c.start]
+                if before:
+                    c.value = str(before[-1] + f["anaphoric"])
+                    return
+            c.value = f"a {f['gran']} counted from another the text mentions ({phrase})"
+            return
+        if ref is None or ref.yearless:
+            c.value = f"a {f['gran']} counted from a date the text does not state ({phrase})"
+            return
+        s, day = f["shift"], ref.day
+        if f["weekend"]:
+            monday = day - dt.timedelta(days=day.isoweekday() - 1) + dt.timedelta(weeks=s)
+            a, b = (monday + dt.timedelta(days=k - 1) for k in g.weekend_days)
+            c.value = f"{a.isoformat()}/{b.isoformat()}"
+        elif f["gran"] == "week":
+            c.value = _fmt_week(day + dt.timedelta(weeks=s))
+        elif f["gran"] == "month":
+            y, m = _add_months(day.year, day.month, s)
+            c.value = f"{y:04d}-{m:02d}"
+        elif f["gran"] == "year":
+            c.value = f"{day.year + s:04d}"
+        return
+    if c.kind == "count":
+        if f["n"] is None:
+            c.value = f"a few {f['unit']} {'before' if f['sign'] < 0 else 'after'} the reference date ({phrase})"
+            return
+        if ref is None or (ref.yearless and f["gran"] != "day"):
+            c.value = f"a time counted from a date the text does not state ({phrase})"
+            return
+        k = f["n"] * f["sign"]
+        if f["gran"] == "day":
+            c.day, c.yearless = _shift_day(ref, k)
+        elif f["gran"] == "week":
+            c.value = _fmt_week(ref.day + dt.timedelta(weeks=k))
+        elif f["gran"] == "month":
+            y, m = _add_months(ref.day.year, ref.day.month, k)
+            c.value = f"{y:04d}-{m:02d}"
+        else:
+            c.value = f"{ref.day.year + k:04d}"
+
+
+def _resolve_weekday(doc: _Doc, c: Cand) -> None:
+    g, ref, f = doc.g, doc.ref, c.f
+    wd, rel = f["wd"], f["rel"]
+    if rel is None:
+        # `Kamis` after `Kamis (20/3)`: the day the text has already dated
+        for o in reversed(doc.cands):
+            if o.start < c.start and o.kind == "date" and o.day is not None and o.f.get("wd") == wd:
+                c.day, c.yearless, c.wd_known = o.day, o.yearless, True
+                return
+    if ref is None or not ref.strong or not ref.wd_known:
+        c.value = f"a {_WEEKDAY_EN[wd]} (date not stated)"
+        return
+    day, rwd = ref.day, ref.day.isoweekday()
+    week_shift = None
+    if rel is not None:
+        parts = rel.split()
+        if len(parts) >= 2 and g.unit.get(parts[0]) == "week":
+            week_shift = g.unit_shift.get(" ".join(parts[1:]))
+        elif rel in g.unit_shift and g.unit_shift[rel] == 0:
+            week_shift = 0
+    if week_shift is not None:
+        monday = day - dt.timedelta(days=rwd - 1) + dt.timedelta(weeks=week_shift)
+        target = monday + dt.timedelta(days=wd - 1)
+    elif rel is not None and g.has("weekday_future", rel):
+        target = day + dt.timedelta(days=((wd - rwd) % 7) or 7)
+    elif rel is not None and g.has("weekday_past", rel):
+        target = day - dt.timedelta(days=((rwd - wd) % 7) or 7)
+    else:
+        target = day - dt.timedelta(days=(rwd - wd) % 7)  # the latest such day, the reference day included
+    c.day, c.yearless, c.wd_known = target, ref.yearless, True
+
+
+def _resolve_month(doc: _Doc, c: Cand) -> None:
+    f, g = c.f, doc.g
+    m = f["m"]
+    if f["y"] is not None:
+        c.value = f"{f['y']:04d}-{m:02d}"
+        return
+    rel = f.get("rel")
+    if doc.pub is not None:
+        p = doc.pub
+        opts = [(p.year + k, m) for k in (-1, 0, 1)]
+        def dist(o):
+            return (o[0] * 12 + o[1]) - (p.year * 12 + p.month)
+        if rel and g.has("date_past", rel):
+            y = max((o for o in opts if dist(o) <= 0), key=dist)[0]
+        elif rel and g.has("date_future", rel):
+            y = min((o for o in opts if dist(o) >= 0), key=dist)[0]
+        else:
+            y = min(opts, key=lambda o: (abs(dist(o)), dist(o) > 0))[0]
+        c.value = f"{y:04d}-{m:02d}"
+        return
+    before = [y for p, y in doc.written if p < c.start]
+    if before:
+        c.value = f"{before[-1]:04d}-{m:02d}"
+    elif doc.ref is not None and not doc.ref.yearless:
+        c.value = f"{doc.ref.day.year:04d}-{m:02d}"
+    else:
+        c.value = f"a {_MONTH_EN[m]} (year not stated)"
+
+
+def _resolve_holiday(doc: _Doc, c: Cand, stated: dict[tuple[str, int], dt.date]) -> None:
+    hol, y = c.f["hol"], c.f["y"]
+    if hol.kind == "fixed" and hol.month and hol.day and _valid(y, hol.month, hol.day):
+        c.day = _valid(y, hol.month, hol.day)
+    elif hol.kind == "movable" and (hol.key, y) in stated:
+        c.day = stated[(hol.key, y)]
+    else:
+        c.value = f"{y:04d}"
+
+
+def _stated_holidays(doc: _Doc) -> dict[tuple[str, int], dt.date]:
+    """(holiday, year) -> the day the text says it falls on, in a sentence with a cue (`jatuh pada`)."""
+    out: dict[tuple[str, int], dt.date] = {}
+    by_sentence: dict[int, list[Cand]] = {}
+    for c in doc.cands:
+        by_sentence.setdefault(doc.sentence(c.start), []).append(c)
+    for s, cs in by_sentence.items():
+        hols = [c for c in cs if c.kind == "holiday" and c.f["hol"].kind == "movable"]
+        if not hols:
+            continue
+        end = doc.sent_start[s + 1] if s + 1 < len(doc.sent_start) else len(doc.text)
+        for h in hols:
+            if not doc.g.rx["holiday_cue"].search(doc.text, h.end, end):
+                continue
+            for c in cs:
+                if c.start > h.end and c.kind == "date" and c.explicit_year == h.f["y"] and c.day:
+                    out.setdefault((h.f["hol"].key, h.f["y"]), c.day)
+                    break
+    return out
+
+
+def _time_value(t: dict[str, Any], day: str = "") -> str:
+    (h, mi), zone = t["t1"], t["zone"]
+    one = f"{day}T{h:02d}:{mi:02d}{zone}"
+    if t.get("t2") is None:
+        return one
+    h2, mi2 = t["t2"]
+    return f"{one}/{day}T{h2:02d}:{mi2:02d}{t.get('zone2', zone)}"
+
+
+def _attach_time(doc: _Doc, c: Cand) -> str:
+    """The day of a clock time that stands alone (see the module docstring)."""
+    s = doc.sentence(c.start)
+    s_start = doc.sent_start[s]
+    s_end = doc.sent_start[s + 1] if s + 1 < len(doc.sent_start) else len(doc.text)
+    if doc.g.rx["recurring"].search(doc.text, s_start, s_end):
+        return _time_value(c.f)
+    same = [o for o in doc.cands if o is not c and s_start <= o.start < s_end]
+    if any(o.kind in ("drange", "mrange", "yrange") for o in same):
+        return _time_value(c.f)
+    days = [o for o in same if o.day is not None and o.kind in ("date", "relday", "weekday") and o.time is None]
+    if days:
+        before = [o for o in days if o.start < c.start]
+        o = before[-1] if before else days[0]
+        return _time_value(c.f, _fmt_day(o.day, o.yearless))
+    if doc.pub is not None:
+        p = doc.paragraph(c.start)
+        earlier = [o for o in doc.cands if o.start < c.start and o.day is not None and o.kind == "date"
+                   and doc.paragraph(o.start) == p]
+        if earlier:
+            return _time_value(c.f, _fmt_day(earlier[-1].day, earlier[-1].yearless))
+        return _time_value(c.f, doc.pub.isoformat())
+    return _time_value(c.f)
+
+
+def _find(body: str, published: Any, unique: bool) -> list[dict[str, Any]]:
+    g = grammar()
+    pub = _parse_published(published)
+    sentences = _Sentences(body)
+    cands = _merge(g, body, _select(_scan(g, body, sentences)))
+    if not cands:
+        return []
+    doc = _Doc(g, body, pub, cands, sentences)
+    for c in cands:
+        if c.kind == "date":
+            _resolve_date(doc, c)
+    for c in cands:
+        if c.kind == "drange":
+            _resolve_drange(doc, c)
+    doc.ref = _reference(doc)
+    for c in cands:
+        if c.kind in ("relday", "weekday", "unit", "count"):
+            _resolve_relative(doc, c)
+        elif c.kind == "month":
+            _resolve_month(doc, c)
+    stated = _stated_holidays(doc)
+    for c in cands:
+        f = c.f
+        if c.kind == "holiday":
+            _resolve_holiday(doc, c, stated)
+        elif c.kind == "mrange":
+            y1 = f["y1"] or f["y2"]
+            if (y1, f["m1"]) <= (f["y2"], f["m2"]):
+                c.value = f"{y1:04d}-{f['m1']:02d}/{f['y2']:04d}-{f['m2']:02d}"
+            else:
+                c.value = f"{y1 - 1:04d}-{f['m1']:02d}/{f['y2']:04d}-{f['m2']:02d}"
+        elif c.kind == "yrange":
+            c.value = f"{f['y1']:04d}/{f['y2']:04d}"
+        elif c.kind == "year":
+            c.value = f"{f['y']:04d}"
+        elif c.kind == "note":
+            c.value = f["note"]
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for c in cands:
+        if c.kind == "time":
+            value = _attach_time(doc, c)
+        elif c.day is not None and c.value is None:
+            value = _fmt_day(c.day, c.yearless)
+            if c.time is not None:
+                value = _time_value(c.time, value)
+        elif c.time is not None:
+            value = _time_value(c.time)  # a day we cannot date, with its clock time
+        else:
+            value = c.value
+        if not value:
+            continue
+        text = body[c.start:c.end]
+        if unique:
+            if text in seen:
+                continue
+            seen.add(text)
+        out.append({"text": text, "value": value, "start": c.start, "end": c.end})
+    return out
+
+
+def find_dates(body: str, published: str | None = None, *, unique: bool = True) -> list[dict[str, Any]]:
+    """Every date or time expression in `body`, in text order: `{text, value, start, end}`.
+
+    `published` (`YYYY-MM-DD`, a date or a datetime) is the reference for relative expressions;
+    without it the text's own dates are. `unique`: each distinct expression once, at its first
+    occurrence (the gold's convention); False lists every occurrence. Never raises: on input it
+    cannot read it returns what it found, or an empty list.
+    """
+    if not isinstance(body, str) or not body:
+        return []
+    try:
+        return _find(body, published, unique)
+    except Exception:  # noqa: BLE001 - a date finder must not stop a pipeline; tests cover the grammar
+        return []
