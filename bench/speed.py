@@ -58,6 +58,21 @@ def warta_outputs(pages: Sequence[common.Page], n: int) -> Iterator[str]:
     return (json.dumps(art.to_dict(), ensure_ascii=False) for art in warta.process_many(items))
 
 
+def warta_clean_outputs(pages: Sequence[common.Page], n: int) -> Iterator[str]:
+    """warta's cleaning step alone (clean_text: body and removed pieces, no facts or dates), the
+    figure the core issue's speed target is about; `warta` above is the whole pipeline."""
+    from warta.clean.text import clean_text
+
+    clean_text(pages[0]["raw"], url=pages[0].get("url"))
+
+    def lines() -> Iterator[str]:
+        for p in common.replicate(pages, n):
+            c = clean_text(p["raw"], url=p.get("url"))
+            yield json.dumps({"id": p["id"], "body": c.body,
+                              "removed": [[q.start, q.end, q.kind] for q in c.pieces]}, ensure_ascii=False)
+    return lines()
+
+
 def peer_outputs(tool: str, kind: str, pages: Sequence[common.Page], n: int, errors: list[str]) -> Iterator[str]:
     """A peer, built and warmed up now, over the replicated pages; a page it raises on is counted, skipped."""
     run = common.tools_of(kind)[tool]()
@@ -79,7 +94,12 @@ def worker(tool: str, kind: str, n: int, seconds: float, result: str) -> int:
     pages = common.pages_of(common.dev_gold(), kind)
     errors: list[str] = []
     t_setup = time.perf_counter()
-    lines = warta_outputs(pages, n) if tool == "warta" else peer_outputs(tool, kind, pages, n, errors)
+    if tool == "warta":
+        lines = warta_outputs(pages, n)
+    elif tool == "warta-clean":
+        lines = warta_clean_outputs(pages, n)
+    else:
+        lines = peer_outputs(tool, kind, pages, n, errors)
     setup = time.perf_counter() - t_setup  # imports, building the tool, one warm-up page: not timed
     done, budget_hit = 0, False
     with open(os.devnull, "w", encoding="utf-8") as sink:
@@ -130,6 +150,7 @@ def measure(tool: str, kind: str, n: int, seconds: float) -> dict[str, Any]:
 def plan(a: argparse.Namespace) -> list[tuple[str, str, int, float]]:
     """(tool, kind, docs, seconds) for each child, text tools first."""
     jobs = [(t, "text", a.docs, a.text_seconds) for t in common.TEXT_TOOLS if t not in SKIP_TEXT]
+    jobs.append(("warta-clean", "text", a.docs, a.text_seconds))
     jobs += [(t, "html", a.docs, a.seconds) for t in common.HTML_TOOLS]
     if a.small and a.small < a.docs:
         jobs.append(("warta", "text", a.small, a.text_seconds))  # memory at a second corpus size
