@@ -79,10 +79,12 @@ def _subject_start(ws: list[Word], j: int, page: str, span: tuple[int, int], lex
 def title_run_end(page: str, start: int, limit: int, lex: Lexicon) -> int:
     """End offset of the headline run that starts at `start`; `limit` bounds it (next marker)."""
     # Most runs end within a few hundred characters: look there first, further only if needed.
-    near = min(limit, start + 600)
-    end = _run_end(page, start, near, lex)
-    if end is None and near < limit:
-        end = _run_end(page, start, min(limit, start + MAX_TITLE_WORDS * 12), lex)
+    end = None
+    for reach in (250, 700, MAX_TITLE_WORDS * 12):
+        near = min(limit, start + reach)
+        end = _run_end(page, start, near, lex)
+        if end is not None or near >= limit:
+            break
     if end is None:
         ws = words(page, start, min(limit, start + MAX_TITLE_WORDS * 12))
         return ws[min(len(ws), MAX_TITLE_WORDS) - 1].end if ws else start
