@@ -134,7 +134,20 @@ def render_page(console: Console, article: Article) -> None:
                            Text(text.replace("\n", " ⏎ ")))
         console.print(Panel(pieces, title=f"removed ({len(article.removed)})", title_align="left",
                             border_style="dim"))
+    _render_understanding(console, article)
     kinds = Counter(piece.kind for piece in article.removed)
     breakdown = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
     console.print(Text(f"{len(article.body):,} characters kept, {len(article.removed)} pieces removed"
                        + (f" ({breakdown})" if breakdown else ""), style="dim"))
+
+
+def _render_understanding(console: Console, article: Article) -> None:
+    """What the body says, normalised: its dates (and, as the pipeline grows, its sources and
+    the contradictions it carries)."""
+    if article.dates:
+        dates = Table.grid(padding=(0, 2))
+        dates.add_column(no_wrap=True)
+        dates.add_column(style="cyan")
+        for d in article.dates:
+            dates.add_row(Text(d.get("text", "")), Text(str(d.get("value", ""))))
+        console.print(Panel(dates, title=f"dates ({len(article.dates)})", title_align="left", border_style="dim"))
