@@ -1,0 +1,207 @@
+"""Contradiction checks: sentences written for these tests, and the flags on the dev gold and fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.check.contradictions import find_inconsistencies
+from warta.understand.dates import find_dates
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+DEV = [SHARED / "news-dev-lines.jsonl", SHARED / "news-dev-flat.jsonl"]
+FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*-gold.jsonl"))
+
+
+def check(body: str, published: str | None = None) -> list[dict]:
+    return find_inconsistencies(body, find_dates(body, published), published)
+
+
+def kinds(body: str, published: str | None = None) -> list[str]:
+    return [f["kind"] for f in check(body, published)]
+
+
+def assert_shape(found: list[dict], body: str) -> None:
+    for f in found:
+        assert set(f) == {"kind", "evidence", "explanation"}
+        assert f["evidence"] and f["explanation"].endswith(".")
+        for e in f["evidence"]:
+            assert body[e["start"]:e["end"]] == e["text"]
+
+
+# --- weekday-mismatch ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Festival layang-layang digelar di Pantai Parangtritis, Jumat (15/3/2025).",
+    "Pameran itu dibuka pada Senin, 22 Maret 2025 di Gedung Sate.",
+    "Pada Rabu 1/5/2025 sore, warga berkumpul di balai desa.",
+])
+def test_weekday_that_is_not_the_dates_weekday_is_flagged(body):
+    found = check(body)
+    assert [f["kind"] for f in found] == ["weekday-mismatch"]
+    assert_shape(found, body)
+
+
+def test_weekday_explanation_names_the_real_day():
+    (f,) = check("Festival digelar Jumat (15/3/2025).")
+    assert f["evidence"][0]["text"] == "Jumat (15/3/2025)"
+    assert "Saturday" in f["explanation"] and "Friday" in f["explanation"]
+
+
+@pytest.mark.parametrize("body, published", [
+    ("Festival layang-layang digelar di Pantai Parangtritis, Sabtu (15/3/2025).", None),
+    ("Pameran itu dibuka pada Sabtu, 22 Maret 2025 di Gedung Sate.", None),
+    ("Rapat digelar Kamis (20/3) di kantor bupati.", "2025-03-21"),  # no year written: not checked
+    ("Jadwal: Senin sampai Jumat, 10 Maret 2025 buka pukul 08.00.", None),
+])
+def test_right_or_unyeared_weekdays_are_not_flagged(body, published):
+    assert kinds(body, published) == []
+
+
+# --- event-after-report --------------------------------------------------------------------------
+
+def test_event_dated_after_the_date_it_was_quoted():
+    body = ("Pada 12 Juni 2024, wali kota meresmikan jembatan baru di tepi sungai, "
+            "seperti dikutip Kabar Lembah pada 3 Juni 2024.")
+    found = check(body)
+    assert [f["kind"] for f in found] == ["event-after-report"]
+    assert [e["text"] for e in found[0]["evidence"]][0] == "12 Juni 2024"
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body", [
+    # the report comes after the event
+    "Pada 2 Juni 2024, wali kota meresmikan jembatan, seperti dilansir Kabar Lembah pada 3 Juni 2024.",
+    # a future event announced earlier is no contradiction
+    "Jembatan itu akan diresmikan pada 12 Juni 2024, seperti dikutip Kabar Lembah pada 3 Juni 2024.",
+    "Pendaftaran dibuka hingga 20 Juni 2024, seperti diberitakan Kabar Lembah pada 3 Juni 2024.",
+])
+def test_report_after_event_or_future_plan_is_not_flagged(body):
+    assert kinds(body) == []
+
+
+def test_statement_that_treats_a_later_day_as_past():
+    body = ("\"Semua perahu karet sudah kami siapkan,\" kata Sutrisno, Kepala BPBD Kabupaten Lembah, "
+            "Selasa (4/3/2025).\nSutrisno menambahkan, perahu itu sudah dipakai saat banjir melanda "
+            "Desa Karangsari pada Kamis (6/3/2025) malam.")
+    found = check(body)
+    assert [f["kind"] for f in found] == ["event-after-report"]
+    assert [e["text"] for e in found[0]["evidence"]] == ["Selasa (4/3/2025)", "Kamis (6/3/2025) malam"]
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body", [
+    # a later day spoken of as a plan
+    "\"Perahu sudah siap,\" kata Sutrisno, Selasa (4/3/2025).\nSutrisno menambahkan, simulasi akan "
+    "digelar pada Kamis (6/3/2025).",
+    # a later day told by someone else
+    "\"Perahu sudah siap,\" kata Sutrisno, Selasa (4/3/2025).\nWarga mengatakan banjir sudah surut "
+    "pada Kamis (6/3/2025).",
+    # an earlier day told as past
+    "\"Perahu sudah siap,\" kata Sutrisno, Selasa (4/3/2025).\nSutrisno menambahkan, perahu sudah "
+    "dipakai pada Minggu (2/3/2025).",
+])
+def test_plans_other_speakers_and_earlier_days_are_not_flagged(body):
+    assert kinds(body) == []
+
+
+# --- count-mismatch ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, total, parts", [
+    ("Petugas menyita 57 karung pupuk palsu yang terdiri atas 30 karung urea dan 25 karung NPK.",
+     "57 karung", ["30 karung", "25 karung"]),
+    ("Polisi mendata 90 kendaraan.\nKendaraan yang terjaring terdiri dari 41 kendaraan roda dua, "
+     "22 kendaraan roda empat, dan 19 kendaraan barang.", "90 kendaraan",
+     ["41 kendaraan", "22 kendaraan", "19 kendaraan"]),
+    ("Puskesmas mencatat 150 kasus diare pekan ini. Angka itu naik dibandingkan pekan lalu yang "
+     "hanya 90 kasus. Dari total kasus tersebut, 80 pasien anak dan 60 pasien dewasa.",
+     "150 kasus", ["80 pasien", "60 pasien"]),
+])
+def test_parts_that_do_not_add_up_to_the_whole(body, total, parts):
+    found = check(body)
+    assert [f["kind"] for f in found] == ["count-mismatch"]
+    assert [e["text"] for e in found[0]["evidence"]] == [total] + parts
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body", [
+    "Petugas menyita 57 karung pupuk yang terdiri atas 30 karung urea dan 27 karung NPK.",
+    # a subset, not all the parts
+    "Petugas menyita 57 karung pupuk, di antaranya 30 karung urea dan 12 karung NPK.",
+    "Petugas menyita 57 karung pupuk yang terdiri atas 30 karung urea dan 12 karung NPK serta lainnya.",
+    # an approximate whole
+    "Petugas menyita sekitar 60 karung pupuk yang terdiri atas 30 karung urea dan 25 karung NPK.",
+    # shares, not counts
+    "Dari total 200 peserta, 60 persen perempuan dan 30 persen laki-laki.",
+    # the sum matches a count named nearby (the whole is ambiguous)
+    "Polisi mendata 90 kendaraan, lalu 82 kendaraan lain.\nKendaraan yang terjaring terdiri dari "
+    "41 kendaraan roda dua dan 41 kendaraan roda empat.",
+    # only one part
+    "Dari total 214 kasus, 120 pasien merupakan anak-anak.",
+])
+def test_sums_that_match_or_cannot_be_checked_are_not_flagged(body):
+    assert kinds(body) == []
+
+
+# --- robustness ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, dates", [
+    ("", []), ("   ", None), (None, None), ("Teks biasa tanpa tanggal.", [{"text": "x"}]),
+    ("Jumat (15/3/2025).", [{"text": "Jumat (15/3/2025)", "value": "2025-03-15"}]),  # no offsets
+    ("Jumat (15/3/2025).", [{"text": "Jumat (15/3/2025)", "value": 5, "start": "a"}]),
+])
+def test_never_raises(body, dates):
+    found = find_inconsistencies(body, dates)
+    assert isinstance(found, list)
+
+
+def test_dates_without_offsets_are_located():
+    found = find_inconsistencies("Jumat (15/3/2025).", [{"text": "Jumat (15/3/2025)", "value": "2025-03-15"}])
+    assert found[0]["evidence"][0] == {"text": "Jumat (15/3/2025)", "start": 0, "end": 17}
+
+
+def test_deterministic():
+    body = "Festival digelar Jumat (15/3/2025). Petugas menyita 57 karung yang terdiri atas 30 karung dan 25 karung."
+    assert check(body) == check(body)
+
+
+# --- the gold ------------------------------------------------------------------------------------
+
+def _load(paths):
+    out = []
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            out.extend(json.loads(line) for line in fh if line.strip())
+    return out
+
+
+def _flags(pages):
+    return {g["id"]: check(g["body"], g.get("published")) for g in pages}
+
+
+def test_no_false_alarm_on_the_fixtures_and_the_planted_ones_found():
+    pages = _load(FIXTURES)
+    got = _flags(pages)
+    for g in pages:
+        if not g.get("inconsistencies"):
+            assert got[g["id"]] == [], g["id"]
+        assert_shape(got[g["id"]], g["body"])
+    assert [f["kind"] for f in got["blind-06"]] == ["count-mismatch"]
+    assert [f["kind"] for f in got["pelita-rinjani-1"]] == ["count-mismatch"]
+    assert [f["kind"] for f in got["jakarta-kini-1"]] == ["event-after-report"]
+
+
+def test_no_false_alarm_on_the_dev_gold():
+    if not all(p.exists() for p in DEV):
+        pytest.skip("../shared/data/news-dev-*.jsonl is absent: the dev gold pages are third-party text kept outside the repository")
+    pages = _load(DEV)
+    got = _flags(pages)
+    for g in pages:
+        if not g.get("inconsistencies"):
+            assert got[g["id"]] == [], g["id"]
+        assert_shape(got[g["id"]], g["body"])
+    assert [f["kind"] for f in got["dev-l00"]] == ["event-after-report"]
+    assert [f["kind"] for f in got["dev-f24"]] == ["weekday-mismatch"]
