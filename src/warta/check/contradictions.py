@@ -143,9 +143,11 @@ def _event_after_report(body: str, ds: list[dict], sents: list[Sentence], w: Che
             between = body[m.end():rd["start"]]
             if w.speech_re.search(between) or w.report_re.search(between) or any(q in between for q in _QUOTES):
                 continue
+            if sum(1 for t in between.split() if t[:1].islower()) > 4:
+                continue  # more than a source and where it was read (`X pada kanal YouTube Y pada`)
             for d, day in dated:
-                if d is rd or day <= rday:
-                    continue
+                if d["end"] > m.start() or day <= rday:
+                    continue  # only what the sentence dates before its report cue
                 clause = body[st.start:m.start()] + " " + body[rd["end"]:st.end]
                 if w.future_re.search(clause) or w.other_time_re.match(body[st.start:st.end].lstrip(_QUOTES + " ")):
                     continue
@@ -331,14 +333,15 @@ def _count_mismatch(body: str, ds: list[dict], sents: list[Sentence], w: CheckWo
 
 def _antecedent(body: str, sents: list[Sentence], i: int, noun: str, part_unit: str, in_date,
                 w: CheckWords) -> tuple[Number | None, list[float]]:
-    """The whole a pointing-back cue refers to: the nearest exact count of `noun` in the 4 sentences
-    before, outside a comparison; with every other count of it there (to spare a sum that matches one)."""
+    """The whole a pointing-back cue refers to: the one exact count of `noun` (or of a unit the parts
+    may count) in the 4 sentences before that is not in a comparison; none when two such counts
+    differ. Also every count of it there, to spare a sum that matches one of them."""
     cands: list[tuple[Number, bool]] = []
     for st in sents[max(0, i - 4):i]:
         if sents[i].paragraph - st.paragraph > 1:
             continue
         for n in numbers(st.text, st.start, w):
-            if in_date(n) or not (n.unit == noun or _compatible(noun, n.unit, w) or n.unit == part_unit):
+            if in_date(n) or not (_compatible(noun, n.unit, w) or _compatible(n.unit, part_unit, w)):
                 continue
             clause_start = max(st.start, body.rfind(",", st.start, n.start) + 1)
             compared = bool(w.comparison_re.search(body, clause_start, n.start)) or bool(
@@ -346,8 +349,8 @@ def _antecedent(body: str, sents: list[Sentence], i: int, noun: str, part_unit: 
             cands.append((n, compared))
     others = [n.value for n, _ in cands]
     plain = [n for n, compared in cands if not compared]
-    if not plain:
-        return None, others
+    if len({n.value for n in plain}) != 1:
+        return None, others  # none, or two wholes it could be
     whole = plain[-1]
     if not _exact(body, whole, 0, w):
         return None, others
