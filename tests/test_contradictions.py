@@ -146,6 +146,29 @@ def test_sums_that_match_or_cannot_be_checked_are_not_flagged(body):
     assert kinds(body) == []
 
 
+# --- name-spelling -------------------------------------------------------------------------------
+
+def test_a_persons_name_spelled_two_ways():
+    body = ("Film itu dibintangi Rangga Pratama dan Larasati Wulandari.\n"
+            "Tokoh Sekar dimainkan Larasati Wulanndari dengan apik.")
+    found = check(body)
+    assert [f["kind"] for f in found] == ["name-spelling"]
+    assert [e["text"] for e in found[0]["evidence"]] == ["Larasati Wulandari", "Larasati Wulanndari"]
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body", [
+    # no sign that it is a person: a firm's name typo is not counted
+    "Menurut Mandala Sekuritas, pasar menguat. Riset Mandala Sekuitas menyebut saham bank naik.",
+    # one letter more at the end: may be two people
+    "Kata Bapak Hasan Anwar (50), panen gagal. Tetangganya, Hasan Anwari (47), setuju.",
+    # the same spelling twice
+    "Film itu dibintangi Larasati Wulandari. Larasati Wulandari memerankan Sekar.",
+])
+def test_names_that_are_not_flagged(body):
+    assert kinds(body) == []
+
+
 # --- robustness ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("body, dates", [
@@ -205,3 +228,4 @@ def test_no_false_alarm_on_the_dev_gold():
         assert_shape(got[g["id"]], g["body"])
     assert [f["kind"] for f in got["dev-l00"]] == ["event-after-report"]
     assert [f["kind"] for f in got["dev-f24"]] == ["weekday-mismatch"]
+    assert [f["kind"] for f in got["dev-h06"]] == ["name-spelling"]

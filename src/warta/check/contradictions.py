@@ -23,7 +23,10 @@ contradiction costs less than a false alarm):
   76 kasus`). Nothing is checked when a part is a subset (`di antaranya`), a share (`persen`) or
   approximate (`sekitar`), or when another count of that unit nearby equals the sum.
 
-`two-dates-one-event` and `name-spelling` are kinds of the API that no check here produces yet.
+- `name-spelling`: a person's two-word name with one word spelled two ways, one letter apart
+  inside the word (`warta.check.names`).
+
+`two-dates-one-event` is a kind of the API that no check here produces yet.
 The words live in `lang/id/checks.toml`; the dates come from the caller (`find_dates`).
 """
 
@@ -34,6 +37,7 @@ import re
 from typing import Any
 
 from warta.check.lexicon import CheckWords, words
+from warta.check.names import name_spellings
 from warta.check.text import Number, Sentence, day_of, located, numbers, sentences
 
 __all__ = ["find_inconsistencies"]
@@ -59,7 +63,7 @@ def find_inconsistencies(body: str, dates: list[dict], published: str | None = N
         ds = located(body, dates if isinstance(dates, list) else [])
         sents = sentences(body, w)
         found: list[dict] = []
-        for check in (_weekday_mismatch, _event_after_report, _count_mismatch):
+        for check in (_weekday_mismatch, _event_after_report, _count_mismatch, _names):
             try:
                 found.extend(check(body, ds, sents, w))
             except Exception:  # noqa: BLE001 - one check failing must not cost the others
@@ -85,6 +89,10 @@ def _unique(found: list[dict]) -> list[dict]:
 
 def _fmt(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _names(body: str, ds: list[dict], sents: list[Sentence], w: CheckWords) -> list[dict]:
+    return name_spellings(body)
 
 
 # --- weekday-mismatch ----------------------------------------------------------------------------
