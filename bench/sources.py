@@ -10,8 +10,13 @@ the score is printed for each fixed style and for the style chosen by the page's
 
 PFSA-ID dev (/work/shared/data/ner/pfsa-id/dev-40.txt, CC BY-NC-SA, evaluation only: nothing
 here is trained on it): each sentence is joined with single spaces and run through the rules;
-a predicted speaker is the name of a person source (its span), a predicted cue the cue word(s);
-gold speakers are PERSON spans, gold cues CUE spans. Exact span match, micro P/R.
+a predicted speaker is the name of a person source as written in the sentence (its span), gold
+speakers are PERSON and PERSONCOREF spans (a speaker's mentions; there is no cross-sentence
+context here). PFSA-ID marks as CUE only the speech verb of an inverted attribution (`"...,"
+kata X`): the cue line compares the cues of our inverted attributions with a named speaker to
+CUE; `cuecoref` compares our `ujarnya`-type cues to CUECOREF; `anycue` every cue we find
+(also `mengatakan`, `menurut`, `dilansir`, which PFSA-ID does not mark) to CUE or CUECOREF.
+Exact span match, micro P/R.
 """
 from __future__ import annotations
 
@@ -132,18 +137,26 @@ def pfsa(limit: int | None) -> None:
 
         doc = _Doc(text)
         evs = _events(doc)
-        speakers, cues = set(), set()
+        speakers, cues, cuecoref, allcues = set(), set(), set(), set()
+        for ev in evs:
+            allcues.add(span(*ev.cue))
+            if ev.how == "after_nya":
+                cuecoref.add(span(*ev.cue))
         for ev, src in _resolve(doc, evs, "paren"):
-            cues.add(span(*ev.cue))
+            if ev.how == "after" and src.kind == "person":
+                cues.add(span(*ev.cue))
             if ev.src is not None and src.kind == "person":
                 speakers.add(span(src.start, src.end))
-        for name, pred, gold in (("speaker", speakers, bilou_spans(tags, "PERSON")),
-                                 ("cue", cues, bilou_spans(tags, "CUE"))):
+        gold_cue = bilou_spans(tags, "CUE")
+        for name, pred, gold in (("speaker", speakers, bilou_spans(tags, "PERSON") | bilou_spans(tags, "PERSONCOREF")),
+                                 ("cue", cues, gold_cue),
+                                 ("cuecoref", cuecoref, bilou_spans(tags, "CUECOREF")),
+                                 ("anycue", allcues, gold_cue | bilou_spans(tags, "CUECOREF"))):
             c[name, "tp"] += len(pred & gold)
             c[name, "pred"] += len(pred)
             c[name, "gold"] += len(gold)
     dt = time.perf_counter() - t0
-    for name in ("speaker", "cue"):
+    for name in ("speaker", "cue", "cuecoref", "anycue"):
         p, r, f = prf(c[name, "tp"], c[name, "pred"], c[name, "gold"])
         print(f"PFSA-ID dev-40 {name:7s}: P={p:.3f} R={r:.3f} F1={f:.3f}  "
               f"tp={c[name, 'tp']} pred={c[name, 'pred']} gold={c[name, 'gold']}")

@@ -64,6 +64,7 @@ class _Lex:
     openers: set[str]
     connectors: set[str]
     stop_after: set[str]
+    prepositions: set[str]
     generic: set[str]
     rank_aliases: list[tuple[list[str], str]]
     police: set[str]
@@ -114,6 +115,7 @@ def _lex() -> _Lex:
         connectors=_low(n["connectors"]),
         stop_after=_low(n["stop_after"]),
         generic=_low(n["generic"]),
+        prepositions=_low(n["prepositions"]),
         rank_aliases=sorted(((k.casefold().split(), v) for k, v in n["rank_aliases"].items()), key=lambda x: -len(x[0])),
         police=_low(n["police_words"]),
         places=places,
@@ -197,7 +199,7 @@ def _run_back(doc: _Doc, i: int) -> list[int]:
             break
         j -= 1
     out.reverse()
-    if out and out[0] > 0 and not _hard(doc.gap(out[0])) and doc.low[out[0] - 1] in lx.stop_after:
+    if out and out[0] > 0 and not _hard(doc.gap(out[0])) and doc.low[out[0] - 1] in lx.prepositions:
         # the run is the object of a preposition: `AKP Yasir kepada Kompas.com, menyebutkan`
         if doc.low[out[0] - 1] in ("kepada", "pada"):
             return _run_back(doc, out[0] - 1)
@@ -211,7 +213,7 @@ def _run_fwd(doc: _Doc, i: int, stop_comma: bool = False) -> list[int]:
     out: list[int] = []
     j = i
     while j < len(doc.toks) and len(out) < 24:
-        if out and _hard(doc.gap(j)):
+        if _hard(doc.gap(j)):
             break
         if out and "," in doc.gap(j) and (stop_comma or not _namey(doc, j)):
             break
@@ -344,6 +346,9 @@ def _parse(doc: _Doc, run: list[int]) -> _Src | None:
         rest = core[last_paren + 1:]
         if len(rest) <= 4 and _name_like(doc, rest):
             return _person(doc, rest, _clean_role(doc, core[:last_paren + 1]))
+    # a body's name: `Kementerian Kesehatan`, `PT Sumber Air`
+    if doc.low[core[0]] in lx.org_words:
+        return _Src(" ".join(whole.split()), "", "organisation", a, b)
     # trailing name words
     n = 0
     for i in reversed(core):
@@ -380,6 +385,7 @@ class _Ev:
     end: int
     src: _Src | None  # None: the last named speaker
     cue: tuple[int, int]
+    how: str = ""  # after (`kata X`), after_nya (`ujarnya`), reporting, passive, pronoun, cue
 
 
 def _match_seq(doc: _Doc, i: int, seqs: list[list[str]]) -> int:
@@ -424,7 +430,7 @@ def _events(doc: _Doc) -> list[_Ev]:
             after_quote = bool(re.search(r"[,.!?]?\s*[\"”’']\s*$|,\s*$", g)) or bool(re.search(r"[\"”’]", g))
             if after_quote or (base and i + 1 < len(toks) and _hard(doc.gap(i + 1))):
                 if base:
-                    evs.append(_Ev(a, b, None, (a, b)))
+                    evs.append(_Ev(a, b, None, (a, b), "after_nya"))
                 else:
                     run = _run_fwd(doc, i + 1)
                     src = _parse(doc, run)
@@ -432,12 +438,13 @@ def _events(doc: _Doc) -> list[_Ev]:
                         role, last = _role_after(doc, run[-1] + 1)
                         if role and not src.role:
                             src.role = role
+                            src.kind = "person"
                         end = toks[last][1] if last >= 0 else toks[run[-1]][1]
-                        evs.append(_Ev(a, _extend(doc, end), src, (a, b)))
+                        evs.append(_Ev(a, _extend(doc, end), src, (a, b), "after"))
                     elif src:
-                        evs.append(_Ev(a, toks[run[-1]][1], src, (a, b)))
+                        evs.append(_Ev(a, toks[run[-1]][1], src, (a, b), "after"))
                     elif low[i + 1:i + 2] and low[i + 1] in lx.pronouns:
-                        evs.append(_Ev(a, toks[i + 1][1], None, (a, b)))
+                        evs.append(_Ev(a, toks[i + 1][1], None, (a, b), "after_nya"))
             i += 1
             continue
         # `Kapolda X mengatakan`
@@ -446,9 +453,9 @@ def _events(doc: _Doc) -> list[_Ev]:
             if run:
                 src = _parse(doc, run)
                 if src:
-                    evs.append(_Ev(toks[run[0]][0], b, src, (a, b)))
+                    evs.append(_Ev(toks[run[0]][0], b, src, (a, b), "reporting"))
             elif i > 0 and low[i - 1] in lx.pronouns and not _hard(doc.gap(i)):
-                evs.append(_Ev(toks[i - 1][0], b, None, (a, b)))
+                evs.append(_Ev(toks[i - 1][0], b, None, (a, b), "pronoun"))
             i += 1
             continue
         # `disampaikan Menteri X`
@@ -459,12 +466,12 @@ def _events(doc: _Doc) -> list[_Ev]:
             run = _run_fwd(doc, j) if j < len(toks) and not _hard(doc.gap(j)) else []
             src = _parse(doc, run)
             if src and src.kind != "unknown":
-                evs.append(_Ev(a, toks[run[-1]][1], src, (a, b)))
+                evs.append(_Ev(a, toks[run[-1]][1], src, (a, b), "passive"))
             i += 1
             continue
         # `menurutnya`
         if w == "menurutnya":
-            evs.append(_Ev(a, b, None, (a, b)))
+            evs.append(_Ev(a, b, None, (a, b), "pronoun"))
             i += 1
             continue
         n = _match_seq(doc, i, lx.cues)
@@ -494,7 +501,7 @@ def _cue_source(doc: _Doc, i: int, n: int) -> _Ev | None:
     if j >= len(toks) or _hard(doc.gap(j)):
         return None
     if low[j] in ("dia", "beliau"):
-        return _Ev(a, toks[j][1], None, cue)
+        return _Ev(a, toks[j][1], None, cue, "pronoun")
     src: _Src | None = None
     end = cue[1]
     while j < len(toks) and not _hard(doc.gap(j)):
@@ -537,7 +544,7 @@ def _cue_source(doc: _Doc, i: int, n: int) -> _Ev | None:
         break
     if src is None:
         return None
-    return _Ev(a, end, src, cue)
+    return _Ev(a, end, src, cue, "cue")
 
 
 # ---------------------------------------------------------------- resolution
@@ -554,8 +561,12 @@ def _resolve(doc: _Doc, evs: list[_Ev], style: str) -> list[tuple[_Ev, _Src]]:
             if last is None:
                 continue
             src = last
-        elif src.kind in ("person", "unknown"):
+        elif src.kind == "organisation" and all(t.casefold() in _lex().role_words for t in src.name.split()):
             src = _corefer(doc, src, people)
+            if src.kind == "person":
+                last = src
+        elif src.kind in ("person", "unknown"):
+            src = _corefer(doc, src, people, ev.how == "after")
             if src.kind == "person" and src not in people:
                 people.append(src)
             last = src
@@ -563,9 +574,21 @@ def _resolve(doc: _Doc, evs: list[_Ev], style: str) -> list[tuple[_Ev, _Src]]:
     return out
 
 
-def _corefer(doc: _Doc, src: _Src, people: list[_Src]) -> _Src:
+def _corefer(doc: _Doc, src: _Src, people: list[_Src], after_verb: bool = False) -> _Src:
     lx = _lex()
     toks = [t for t in src.name.split() if t.casefold() not in lx.ranks]
+    low = [t.casefold() for t in toks]
+    # an office alone: `kata Kapolsek` -> the person holding it
+    if low and all(t in lx.role_words for t in low):
+        for p in reversed(people):
+            if p.role.casefold().startswith(" ".join(low)):
+                return p
+        return src
+    # the same name with or without rank: `Fauzi Saleh` = `AKP Fauzi Saleh`
+    for p in people:
+        pl = [t.casefold() for t in p.name.split() if t.casefold() not in lx.ranks]
+        if len(low) > 1 and low == pl[-len(low):]:
+            return p
     if len(toks) == 1:
         t = toks[0].casefold()
         for p in people:
@@ -590,8 +613,8 @@ def _corefer(doc: _Doc, src: _Src, people: list[_Src]) -> _Src:
             if not p.role and src.role:
                 p.role = src.role
             return p
-    if src.kind == "unknown":
-        src.kind = "organisation"
+    if src.kind == "unknown":  # one word: a person when it speaks (`kata Parwati`)
+        src.kind = "person" if after_verb else "organisation"
     return src
 
 
