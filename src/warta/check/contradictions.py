@@ -162,8 +162,8 @@ def _event_after_report(body: str, ds: list[dict], sents: list[Sentence], w: Che
                 out.append({
                     "kind": "event-after-report",
                     "evidence": [_span(body, d["start"], d["end"]), _span(body, m.start(), rd["end"])],
-                    "explanation": f"The sentence dates the event {_fmt(day)} but says it was "
-                                   f"{m.group().lower()} on {_fmt(rday)}, before it happened.",
+                    "explanation": f"The sentence dates the event {_fmt(day)} but says it was reported "
+                                   f"('{m.group().lower()}') on {_fmt(rday)}, before it happened.",
                 })
     # (b) a dated statement, then a later day told as past by the same speaker
     for i, st in enumerate(sents):
