@@ -515,14 +515,11 @@ def _cue_source(doc: _Doc, i: int, n: int) -> _Ev | None:
                 prefix_kind = "document"
         k = j + m
         run = _run_fwd(doc, k, stop_comma=True) if k < len(toks) and not _hard(doc.gap(k)) else []
-        if m and (not run or not _hard(doc.gap(k)) or True):
+        if m:  # `kanal YouTube X`, `laporan keuangan`
             pre = doc.text(j, j + m - 1)
             if run:
                 words = doc.text(run[0], run[-1])
-                if prefix_kind == "channel" or (run and doc.paren[run[-1]] is False):
-                    s = _Src(" ".join((pre + " " + words).split()), "", prefix_kind, toks[j][0], toks[run[-1]][1])
-                else:
-                    s = _Src(" ".join((pre + " " + words).split()), "", prefix_kind, toks[j][0], toks[run[-1]][1])
+                s = _Src(" ".join((pre + " " + words).split()), "", prefix_kind, toks[j][0], toks[run[-1]][1])
                 last = run[-1]
             else:
                 s = _Src(" ".join(pre.split()), "", prefix_kind, toks[j][0], toks[j + m - 1][1])
