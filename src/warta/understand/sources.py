@@ -65,6 +65,7 @@ class _Lex:
     connectors: set[str]
     stop_after: set[str]
     prepositions: set[str]
+    dates: set[str]
     generic: set[str]
     rank_aliases: list[tuple[list[str], str]]
     police: set[str]
@@ -116,6 +117,7 @@ def _lex() -> _Lex:
         stop_after=_low(n["stop_after"]),
         generic=_low(n["generic"]),
         prepositions=_low(n["prepositions"]),
+        dates=_low(x for x in n["stop_after"] if x[0].isupper()),  # day and month names
         rank_aliases=sorted(((k.casefold().split(), v) for k, v in n["rank_aliases"].items()), key=lambda x: -len(x[0])),
         police=_low(n["police_words"]),
         places=places,
@@ -168,7 +170,7 @@ def _hard(gap: str) -> bool:
 def _namey(doc: _Doc, i: int) -> bool:
     t = doc.toks[i][2]
     lx = _lex()
-    if doc.low[i] in lx.stop_after:  # Kamis, Desember
+    if doc.low[i] in lx.dates:  # Kamis, Desember
         return False
     if t[0] == "@" or t[0].isupper():
         return True
