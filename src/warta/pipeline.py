@@ -3,6 +3,7 @@
     raw text ─┐
               ├─ clean (keep prose, cut clutter, record each cut) ─ facts (outlet, published)
     HTML ─ main-content blocks + metadata ─┘       ─ understand: dates (every date and time, ISO 8601)
+                                                   ─ check: contradictions (with their evidence)
 
 Pure per document: the same RawDoc (and the same learned corpus templates, when given) always
 gives the same Article.
@@ -16,6 +17,7 @@ from .clean.spans import Piece
 from .clean.text import Cleaned, clean_text
 from .facts import date_from_text, host_of, outlet_from
 from .lang import load
+from .check.contradictions import find_inconsistencies
 from .understand.dates import find_dates
 from .clean.regions import is_bare_domain
 
@@ -82,8 +84,10 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
     outlet_codes = {x.casefold() for x in (outlet, outlet.split(".")[0] if outlet else None,
                                             (host_of(raw.url) or "").removeprefix("www.").split(".")[0]) if x}
     authors = [a for a in cleaned.authors if a.casefold() not in outlet_codes]
+    dates = find_dates(cleaned.body, published)
     return Article(
-        dates=find_dates(cleaned.body, published),
+        dates=dates,
+        inconsistencies=find_inconsistencies(cleaned.body, dates, published),
         id=raw.id,
         body=cleaned.body,
         format=fmt,  # type: ignore[arg-type]

@@ -151,3 +151,7 @@ def _render_understanding(console: Console, article: Article) -> None:
         for d in article.dates:
             dates.add_row(Text(d.get("text", "")), Text(str(d.get("value", ""))))
         console.print(Panel(dates, title=f"dates ({len(article.dates)})", title_align="left", border_style="dim"))
+    for inc in article.inconsistencies:
+        evidence = " | ".join(e.get("text", "") for e in inc.get("evidence", []))
+        console.print(Panel(Text(f"{inc.get('explanation', '')}\n{evidence}"), title=f"contradiction: {inc.get('kind')}",
+                            title_align="left", border_style="red"))
