@@ -72,6 +72,7 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # direct quotes with their speakers
     inconsistencies: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None
 

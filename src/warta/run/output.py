@@ -151,6 +151,14 @@ def _render_understanding(console: Console, article: Article) -> None:
         for d in article.dates:
             dates.add_row(Text(d.get("text", "")), Text(str(d.get("value", ""))))
         console.print(Panel(dates, title=f"dates ({len(article.dates)})", title_align="left", border_style="dim"))
+    if article.attributions:
+        sources = Table.grid(padding=(0, 2))
+        sources.add_column(style="green")
+        sources.add_column()
+        for a in article.attributions:
+            sources.add_row(Text(str(a.get("source", ""))), Text(str(a.get("text", ""))))
+        console.print(Panel(sources, title=f"sources ({len(article.attributions)})", title_align="left",
+                            border_style="dim"))
     for inc in article.inconsistencies:
         evidence = " | ".join(e.get("text", "") for e in inc.get("evidence", []))
         console.print(Panel(Text(f"{inc.get('explanation', '')}\n{evidence}"), title=f"contradiction: {inc.get('kind')}",
