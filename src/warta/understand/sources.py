@@ -390,9 +390,20 @@ class _Ev:
     how: str = ""  # after (`kata X`), after_nya (`ujarnya`), reporting, passive, pronoun, cue
 
 
+_BY_FIRST: dict[int, dict[str, list]] = {}
+
+
 def _match_seq(doc: _Doc, i: int, seqs: list[list[str]]) -> int:
     """Length of the longest sequence in `seqs` that starts at token i, else 0."""
-    for s in seqs:
+    index = _BY_FIRST.get(id(seqs))
+    if index is None:  # the sequences by their first word, longest first: one lookup a token
+        index = {}
+        for s in seqs:
+            index.setdefault(s[0], []).append(s)
+        _BY_FIRST[id(seqs)] = index
+    if i >= len(doc.low):
+        return 0
+    for s in index.get(doc.low[i], ()):
         if i + len(s) <= len(doc.toks) and doc.low[i:i + len(s)] == s:
             if all(not _hard(doc.gap(i + k)) for k in range(1, len(s))):
                 return len(s)
@@ -644,11 +655,18 @@ def find_attributions(body: str, style: str = "paren") -> list[dict]:
         return []
 
 
-def _find_attributions(body: str, style: str) -> list[dict]:
+@lru_cache(maxsize=4)
+def _resolved(body: str, style: str) -> tuple[_Doc, list]:
+    """The body's cues and their sources, read once for both attributions and quotes."""
     doc = _Doc(body)
+    return doc, _resolve(doc, _events(doc), style)
+
+
+def _find_attributions(body: str, style: str) -> list[dict]:
+    doc, resolved = _resolved(body, style)
     seen: dict[str, dict] = {}
     out: list[dict] = []
-    for ev, src in _resolve(doc, _events(doc), style):
+    for ev, src in resolved:
         s = _source_string(src, style)
         k = " ".join(src.name.casefold().split())
         if k in seen:
@@ -672,8 +690,7 @@ def find_quotes(body: str, style: str = "paren") -> list[dict]:
 
 
 def _find_quotes(body: str, style: str) -> list[dict]:
-    doc = _Doc(body)
-    resolved = _resolve(doc, _events(doc), style)
+    doc, resolved = _resolved(body, style)
     out = []
     for m in _QUOTES.finditer(body):
         g = next(k for k in range(1, 5) if m.group(k) is not None)
