@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from warta.check.lexicon import CheckWords, words
 from warta.check.names import name_spellings

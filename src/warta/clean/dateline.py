@@ -61,7 +61,7 @@ _FORMS = [
     # JAKARTA lintasjatimnews –
     (re.compile(rf"(?P<place>{_CAPS})\s+(?P<outlet>[a-z][a-z0-9.]{{3,30}})\s*{DASH}\s*"), "place"),
     # YMI-BANDUNG,
-    (re.compile(rf"(?P<outlet>[A-Z]{{2,8}})-(?P<place>[A-Z]{{3,20}}(?:\s[A-Z]{{3,20}})?)\s*,\s*"), "both"),
+    (re.compile(r"(?P<outlet>[A-Z]{2,8})-(?P<place>[A-Z]{3,20}(?:\s[A-Z]{3,20})?)\s*,\s*"), "both"),
     # KOMPAS.com -   KABARPARLEMEN.ID–   JAKARTA INSIDER -   Pantau –   Semarang -   EMPAT LAWANG -
     (re.compile(rf"(?P<one>{_DOMAIN}|{_CAPS}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*{DASH}\s*"), "one"),
     # Jakarta:   (a colon after a place the gazetteer knows: some outlets' house style)

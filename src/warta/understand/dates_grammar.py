@@ -300,7 +300,7 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
             rf"{NB}(?P<wd>{WD}){NA}(?:\s+(?P<part>{PART}){NA})?(?:\s+(?P<rel>{WREL}){NA})?"
         ),
         # `pukul 23.30 WIB`, `03.00 WIB`, `jam 10 pagi hingga 11:59 malam`
-        "time": re.compile(rf"(?<![\w.,:])" + time_one(1), I),
+        "time": re.compile(r"(?<![\w.,:])" + time_one(1), I),
         "time_tail": re.compile(rf"\s*(?:{JOIN})\s*" + time_one(2), I),
         # pieces read around a match
         "relday_at": re.compile(rf"(?:{RELD}){NA}", I),
