@@ -29,5 +29,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
 
+# The shipped NER model (src/warta/models/ner/crf.model), trained from ../shared/data/ner; prints
+# the dev scores of each dataset at the end (~5 min on 2 cores). See src/warta/models/ner/README.md.
+train-ner: $(STAMP)
+	$(BIN)/python -m warta.understand.ner.train
+
 clean:
 	rm -rf $(VENV) demo-out.jsonl demo-out.quarantine.jsonl

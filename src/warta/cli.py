@@ -26,12 +26,19 @@ def process(
 
 @app.command("eval")
 def eval_cmd(
-    gold: list[str] = typer.Option(..., "--gold", help="Gold JSONL file(s) in the gold format."),
+    gold: list[str] = typer.Option(None, "--gold", help="Gold JSONL file(s) in the gold format."),
     pred: str | None = typer.Option(None, "--pred", help="Predictions JSONL; without it warta processes the gold pages itself."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     per_doc: bool = typer.Option(False, "--per-doc", help="Print a line per document."),
+    ner: str | None = typer.Option(None, "--ner", help="Score the shipped NER model on this CoNLL-style file (token first, tag last, IOB or BILOU) and exit."),
 ) -> None:
     """Score predictions (or warta itself) against gold records, with the referee's metrics."""
+    if ner is not None:
+        from .understand.ner.evaluate import run_ner_eval
+
+        raise typer.Exit(run_ner_eval(ner, json_out=json_out))
+    if not gold:
+        raise typer.BadParameter("give --gold FILE (or --ner FILE)", param_hint="--gold")
     from .evaluate import run_eval
 
     raise typer.Exit(run_eval(gold, pred=pred, json_out=json_out, per_doc=per_doc))

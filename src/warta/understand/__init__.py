@@ -1,1 +1,1 @@
-"""Understanding the cleaned text: named entities (`warta.understand.entities`)."""
+"""Understanding the cleaned text: entities (`entities`), dates (`dates`) and what else reads meaning."""

@@ -37,7 +37,7 @@ class Entry:
     type: str  # PER ORG LOC
     code: str | None
     kind: str  # country province regency person org
-    case_sensitive: bool = False  # short capitals (`AS`, `MK`) only match as written
+    case_sensitive: bool = False  # short capitals (`AS`, `MK`, `PAN`) only match as written
 
 
 def key_of(name: str) -> tuple[str, ...]:
@@ -78,7 +78,7 @@ class Gazetteer:
         prio = _PRIORITY[source]
         if k in self.entries and self._prio[k] <= prio:
             return
-        cs = len(name) <= 2 and name.isupper()
+        cs = len(name) <= 4 and name.isupper()
         if cs != entry.case_sensitive:
             entry = Entry(entry.canonical, entry.type, entry.code, entry.kind, cs)
         self.entries[k] = entry
@@ -165,8 +165,11 @@ class Gazetteer:
             return None
         return e
 
-    def matches(self, words: list[str]) -> list[tuple[int, int, Entry]]:
-        """Longest matches, left to right, over word tokens (as written)."""
+    def matches(self, words: list[str], ignore_case: bool = False) -> list[tuple[int, int, Entry]]:
+        """Longest matches, left to right, over word tokens (as written).
+
+        Short capitals (`AS`, `PAN`) match only as written, unless `ignore_case` (for text that
+        was lower-cased as a whole)."""
         out = []
         low = [w.casefold() for w in words]
         i, n = 0, len(words)
@@ -178,7 +181,7 @@ class Gazetteer:
                 for L in lens:
                     if i + L <= n:
                         e = entries.get(tuple(low[i:i + L]))
-                        if e is not None and (not e.case_sensitive or words[i].isupper()):
+                        if e is not None and (ignore_case or not e.case_sensitive or words[i].isupper()):
                             hit = (i, i + L, e)
                             break
             if hit:

@@ -1,0 +1,134 @@
+"""`make train-ner`: train the shipped NER model from `../shared/data/ner`.
+
+    python -m warta.understand.ner.train [--out src/warta/models/ner/crf.model] [--sets ...]
+
+Training data: the union of the train splits of the sets a shipped model may learn from
+(idner-news-2k, yusufsyaifudin, NERGrit, NERP; never PFSA-ID, which is non-commercial), tags mapped
+to PER / ORG / LOC (`conll.TYPE_MAP`). Two filters keep the dev scores honest and the data clean:
+
+- a train sentence whose normalised text equals a sentence of ANY dev split is dropped (the sets
+  share Kompas sentences: NERP holds lower-cased copies of idner-news-2k's);
+- a yusufsyaifudin sentence already in idner-news-2k train is dropped (idner-news-2k is the cleaned
+  re-annotation of the same sentences; the older marks are noisier).
+
+Each set trains its own domain copy of the features (news: idner-news-2k and yusufsyaifudin;
+wiki: NERGrit; lower: NERP); tagging uses the news copy, or the lower one on a sentence without a
+capital letter. Gazetteer-match features are left out by default: on the dev splits they changed
+nothing beyond noise (bench/ner.py), and without them the model does not depend on tables that
+people edit (`lang/id/entities/aliases.tsv`); `find_entities` uses the gazetteer after tagging.
+The dev scores of the new model are printed at the end, one table per dev split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import conll, datasets as D
+
+TRAIN_SETS = ("idner-news-2k", "yusufsyaifudin", "nergrit", "nerp")
+DEV_SETS = ("idner-news-2k", "nergrit", "nerp")
+DOMAINS = {"idner-news-2k": "news", "yusufsyaifudin": "news", "nergrit": "wiki", "nerp": "lower"}
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner"
+
+
+def dev_splits(root: Path | None = None) -> dict[str, list[conll.Sentence]]:
+    return {n: D.read(n, "dev", root) for n in DEV_SETS}
+
+
+def training_data(sets=TRAIN_SETS, root: Path | None = None) -> tuple[list[conll.Sentence], dict]:
+    """The de-duplicated union of the train splits, and counts of what was kept and dropped."""
+    for n in sets:
+        if not D.DATASETS[n].shippable:
+            raise ValueError(f"{n}: its licence does not allow training a shipped model on it")
+    devkeys = {k for v in dev_splits(root).values() for s in v if len(k := D.text_key(s.tokens)) > 15}
+    out: list[conll.Sentence] = []
+    seen: set[str] = set()
+    stats: dict[str, dict[str, int]] = {}
+    for n in sets:
+        st = stats.setdefault(n, {"kept": 0, "tokens": 0, "in_dev": 0, "duplicate": 0})
+        for s in D.read(n, "train", root):
+            k = D.text_key(s.tokens)
+            if len(k) > 15 and k in devkeys:
+                st["in_dev"] += 1
+                continue
+            if n == "yusufsyaifudin" and k in seen:
+                st["duplicate"] += 1
+                continue
+            seen.add(k)
+            out.append(s)
+            st["kept"] += 1
+            st["tokens"] += len(s.tokens)
+    return out, stats
+
+
+def evaluate(tagger, sents: list[conll.Sentence]) -> dict:
+    from .score import score
+
+    t = time.perf_counter()
+    pred = [tagger.tag(s.tokens) for s in sents]
+    dt = time.perf_counter() - t
+    r = score([s.tags for s in sents], pred)
+    n = sum(len(s.tokens) for s in sents)
+    r["tokens"] = n
+    r["tokens_per_s"] = n / dt if dt else 0.0
+    return r
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m warta.understand.ner.train", description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(MODEL_DIR / "crf.model"))
+    ap.add_argument("--sets", default=",".join(TRAIN_SETS), help="train splits to use (comma-separated)")
+    ap.add_argument("--c1", type=float, default=None)
+    ap.add_argument("--c2", type=float, default=None)
+    ap.add_argument("--no-domains", action="store_true", help="one feature set for all corpora")
+    ap.add_argument("--gazetteer-features", action="store_true",
+                    help="add gazetteer-match features (measured no better on the dev splits: bench/ner.py)")
+    args = ap.parse_args(argv)
+
+    root = D.ner_dir()
+    if root is None:
+        print("../shared/data/ner is absent: nothing to train on", file=sys.stderr)
+        return 2
+    from . import crf, score
+
+    sets = tuple(s for s in args.sets.split(",") if s)
+    sents, stats = training_data(sets, root)
+    print(f"training on {len(sents)} sentences, {sum(len(s.tokens) for s in sents)} tokens")
+    for n, st in stats.items():
+        print(f"  {n}: kept {st['kept']} ({st['tokens']} tokens), dropped {st['in_dev']} also in a dev split, "
+              f"{st['duplicate']} duplicates of idner-news-2k")
+    params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
+    domains = None if args.no_domains else DOMAINS
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    crf.train(sents, str(out), params, domains=domains, gaz=args.gazetteer_features)
+    train_s = time.perf_counter() - t
+    print(f"trained in {train_s:.0f} s: {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    meta = {
+        "trained_on": {n: stats[n] for n in sets},
+        "domains": domains,
+        "gazetteer_features": args.gazetteer_features,
+        "params": {**crf.DEFAULT_PARAMS, **params},
+        "scheme": "BILOU",
+        "train_seconds": round(train_s, 1),
+        "dev": {},
+    }
+    tagger = crf.CRFTagger(str(out), domains=domains is not None, gaz=args.gazetteer_features)
+    for n, dev in dev_splits(root).items():
+        r = evaluate(tagger, dev)
+        meta["dev"][n] = {"overall_f1": round(r["overall"]["f1"], 4),
+                          "per_type_f1": {t: round(m["f1"], 4) for t, m in r["per_type"].items()},
+                          "tokens": r["tokens"]}
+        print()
+        print(score.report(r, f"{n} dev ({r['tokens']} tokens)"))
+    out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
