@@ -58,6 +58,19 @@ def test_country_inside_an_organisation_name_is_not_split_out():
     assert not any(e["text"] == "China" for e in ents)
 
 
+def test_span_edges_trimmed_and_open_brackets_cut():
+    from warta.understand.entities import _trim
+
+    t = "saham PT Bank Rakyat Indonesia Tbk (BBRI naik"
+    a = t.index("PT")
+    assert t[slice(*_trim(t, a, t.index(" naik")))] == "PT Bank Rakyat Indonesia Tbk"
+    t = "( Kemenkes ) ,"
+    assert t[slice(*_trim(t, 0, len(t)))] == "Kemenkes"
+    t = "Badan Pusat Statistik (BPS)"
+    assert t[slice(*_trim(t, 0, len(t)))] == t
+    assert _trim("( )", 0, 3) is None
+
+
 def test_empty_and_entity_free_text():
     assert find_entities("") == []
     assert find_entities("ia pulang ke rumah sore itu .") == []

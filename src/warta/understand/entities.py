@@ -47,14 +47,27 @@ def find_entities(text: str) -> list[dict]:
         tagged = spans(tagger.tag(words))
         tagged.extend(_gazetteer_fill(words, tagged))
         for typ, i, j in sorted(tagged, key=lambda x: x[1]):
-            a, b = toks[i][0], toks[j - 1][1]
-            while a < b and text[a] in _EDGE:
-                a += 1
-            while b > a and text[b - 1] in _EDGE:
-                b -= 1
-            if b > a:
-                found.append((typ, a, b))
+            span = _trim(text, toks[i][0], toks[j - 1][1])
+            if span:
+                found.append((typ, *span))
     return _canonicalise(text, found)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span without punctuation or space at its edges, and cut before a bracket left open
+    (`PT Bank Rakyat Indonesia Tbk (BBRI` is `PT Bank Rakyat Indonesia Tbk`)."""
+    for _ in range(2):
+        while a < b and (text[a] in _EDGE or text[a].isspace()):
+            a += 1
+        while b > a and (text[b - 1] in _EDGE or text[b - 1].isspace()):
+            if text[b - 1] == ")" and text.find("(", a, b) >= 0:  # `Badan Pusat Statistik (BPS)`
+                break
+            b -= 1
+        k = text.rfind("(", a, b)
+        if k < 0 or text.find(")", k, b) >= 0:
+            break
+        b = k
+    return (a, b) if b > a else None
 
 
 def _gazetteer_fill(words: list[str], tagged: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -109,7 +122,8 @@ def _canonicalise(text: str, found: list[tuple[str, int, int]]) -> list[dict]:
         m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)", text[d["end"]:d["end"] + 16])
         if m and len(d["text"].split()) > 1:
             acronyms[m.group(1)] = d["canonical"]
-        elif (m := re.fullmatch(r"(.+?)\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)", d["text"])):
+        elif ((m := re.fullmatch(r"(.+?)\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\)", d["text"]))
+              and len(m.group(1).split()) > 1):
             acronyms[m.group(2)] = _fold(m.group(1))
             d["canonical"] = _fold(m.group(1))
     # People named by part of a longer name in the same text.
