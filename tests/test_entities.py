@@ -74,3 +74,8 @@ def test_span_edges_trimmed_and_open_brackets_cut():
 def test_empty_and_entity_free_text():
     assert find_entities("") == []
     assert find_entities("ia pulang ke rumah sore itu .") == []
+
+
+def test_a_country_name_ending_a_longer_place_name_is_not_the_country():
+    ents = find_entities("Sumarni, warga RW 05 Bidara Cina, mengaku lega melihat pompa sudah terpasang.")
+    assert not [e for e in ents if e["code"] == "CN"]

@@ -73,6 +73,7 @@ class Article:
     dates: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)  # direct quotes with their speakers
+    entities: list[dict[str, Any]] = field(default_factory=list)  # people, organisations, places
     inconsistencies: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None
 

@@ -3,7 +3,8 @@
     raw text ─┐
               ├─ clean (keep prose, cut clutter, record each cut) ─ facts (outlet, published)
     HTML ─ main-content blocks + metadata ─┘       ─ understand: dates (every date and time, ISO 8601),
-                                                     sources and quotes (who is cited, who said what)
+                                                     sources and quotes (who is cited, who said what),
+                                                     entities (people, organisations, places; canonical)
                                                    ─ check: contradictions (with their evidence)
 
 Pure per document: the same RawDoc (and the same learned corpus templates, when given) always
@@ -20,6 +21,7 @@ from .facts import date_from_text, host_of, outlet_from
 from .lang import load
 from .check.contradictions import find_inconsistencies
 from .understand.dates import find_dates
+from .understand.entities import find_entities
 from .understand.sources import find_attributions, find_quotes
 from .clean.regions import is_bare_domain
 
@@ -90,6 +92,7 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
     return Article(
         dates=dates,
         attributions=find_attributions(cleaned.body),
+        entities=find_entities(cleaned.body),
         quotes=find_quotes(cleaned.body),
         inconsistencies=find_inconsistencies(cleaned.body, dates, published),
         id=raw.id,

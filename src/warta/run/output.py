@@ -159,6 +159,15 @@ def _render_understanding(console: Console, article: Article) -> None:
             sources.add_row(Text(str(a.get("source", ""))), Text(str(a.get("text", ""))))
         console.print(Panel(sources, title=f"sources ({len(article.attributions)})", title_align="left",
                             border_style="dim"))
+    if article.entities:
+        seen: dict[tuple[str, str], str | None] = {}
+        for e in article.entities:
+            seen.setdefault((str(e.get("canonical") or e.get("text")), str(e.get("type"))), e.get("code"))
+        listed = Text()
+        for n, ((name, kind), code) in enumerate(seen.items()):
+            listed.append(("; " if n else "") + name)
+            listed.append(f" {kind}" + (f" {code}" if code else ""), style="dim")
+        console.print(Panel(listed, title=f"entities ({len(seen)})", title_align="left", border_style="dim"))
     for inc in article.inconsistencies:
         evidence = " | ".join(e.get("text", "") for e in inc.get("evidence", []))
         console.print(Panel(Text(f"{inc.get('explanation', '')}\n{evidence}"), title=f"contradiction: {inc.get('kind')}",

@@ -95,9 +95,10 @@ def _gazetteer_fill(words: list[str], tagged: list[tuple[str, int, int]]) -> lis
             continue
         if e < len(words) and words[e][:1].isupper() and not inside[e]:
             continue
-        if s > 0 and words[s - 1][:1].isupper() and not inside[s - 1]:
+        if s > 0 and words[s - 1][:1].isupper():
             prev = words[s - 1].casefold()
-            if prev in heads or (s - 1 > 0 and prev not in titles):
+            # the end of a longer name the model did tag (`RW 05 Bidara` + `Cina`) is no new name
+            if inside[s - 1] or prev in heads or (s - 1 > 0 and prev not in titles):
                 continue
         out.append((entry.type, s, e))
     return out
@@ -107,8 +108,13 @@ def _canonicalise(text: str, found: list[tuple[str, int, int]]) -> list[dict]:
     gz = gazetteer()
     out: list[dict] = []
     known: list[tuple[int, Entry | None]] = []
+    titles = word_list("person_titles.txt")
     for typ, a, b in found:
         entry = _lookup(gz, text[a:b], typ)
+        before = _PREV_WORD.search(text, 0, a)
+        if entry is not None and " " not in text[a:b] and before and before.group(1)[:1].isupper() \
+                and before.group(1).casefold() not in titles and not text[before.end(1):a].strip(" "):
+            entry = None  # the last word of a longer name (`Bidara Cina`, a Jakarta kelurahan): not China
         known.append((len(out), entry))
         out.append({"text": text[a:b], "type": typ, "start": a, "end": b,
                     "canonical": entry.canonical if entry else _fold(text[a:b]),
@@ -144,6 +150,9 @@ def _canonicalise(text: str, found: list[tuple[str, int, int]]) -> list[dict]:
             if len(cands) == 1:
                 d["canonical"] = cands.pop()
     return out
+
+
+_PREV_WORD = re.compile(r"(\w[\w'-]*) +\Z")
 
 
 def _lookup(gz, name: str, typ: str) -> Entry | None:
