@@ -111,7 +111,7 @@ def _canonicalise(text: str, found: list[tuple[str, int, int]]) -> list[dict]:
     titles = word_list("person_titles.txt")
     for typ, a, b in found:
         entry = _lookup(gz, text[a:b], typ)
-        before = _PREV_WORD.search(text, 0, a)
+        before = _PREV_WORD.search(text, max(0, a - 40), a)
         if entry is not None and " " not in text[a:b] and before and before.group(1)[:1].isupper() \
                 and before.group(1).casefold() not in titles and not text[before.end(1):a].strip(" "):
             entry = None  # the last word of a longer name (`Bidara Cina`, a Jakarta kelurahan): not China
