@@ -39,7 +39,12 @@ def outlet_from(dateline_outlet: str | None, site_name: str | None, footer_domai
     lex = lex or load()
     host = host_of(url)
     if dateline_outlet:
-        return dateline_outlet  # as the page writes itself: `ANTARA News` in 2007, `ANTARA` now
+        # As the page writes itself (`ANTARA News` in 2007, `ANTARA` now), unless the outlet's name
+        # is that word with its domain (`Pantau –` for Pantau.com).
+        o = lex.outlet_by_alias.get(dateline_outlet.casefold())
+        if o and re.fullmatch(re.escape(dateline_outlet.casefold()) + r"\.(?:com|co\.id|id|net|tv)", o.name.casefold()):
+            return o.name
+        return dateline_outlet
     if site_name:
         o = lex.outlet_by_alias.get(site_name.casefold())
         return o.name if o else site_name
