@@ -46,7 +46,9 @@ def outlet_from(dateline_outlet: str | None, site_name: str | None, footer_domai
             return o.name
         return dateline_outlet
     if site_name:
-        o = lex.outlet_by_alias.get(site_name.casefold())
+        # a site name that is a host (`lifestyle.okezone.com`) names its outlet through the table
+        o = lex.outlet_by_alias.get(site_name.casefold()) or (
+            lex.outlet_for_host(site_name) if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", site_name) else None)
         return o.name if o else site_name
     if footer_domain:
         return footer_domain
