@@ -134,3 +134,8 @@ def test_dev_gold_floor():
                     rest.remove(x)
                     tp += 1
     assert tp / ngold >= 0.5 and tp / npred >= 0.5
+
+
+def test_a_named_person_described_by_residence_is_the_source_not_the_place():
+    (a,) = find_attributions("Sumarni (54), warga RW 05 Bidara Cina, mengaku sedikit lega melihat pompa terpasang.")
+    assert a["source"] == "Sumarni (warga RW 05 Bidara Cina)"

@@ -60,6 +60,7 @@ class _Lex:
     drop: set[str]
     role_abbr: set[str]
     role_words: set[str]
+    descriptors: set[str]
     org_words: set[str]
     openers: set[str]
     connectors: set[str]
@@ -111,6 +112,7 @@ def _lex() -> _Lex:
         drop=_low(n["drop"]),
         role_abbr=_low(n["role_abbreviations"]),
         role_words=_low(n["role_words"]) | _low(titles) - _low(n["ranks"]),
+        descriptors=_low(n.get("descriptors", [])),
         org_words=_low(_lines("entities/org_words.txt")),
         openers=_low(n["openers"]),
         connectors=_low(n["connectors"]),
@@ -197,6 +199,12 @@ def _run_back(doc: _Doc, i: int) -> list[int]:
             out.append(j)
         elif low in lx.connectors and out:
             out.append(j)
+        elif doc.toks[j][2].isdigit() and len(doc.toks[j][2]) <= 3 and out and j > 0 and _namey(doc, j - 1) \
+                and not _hard(doc.gap(j)):
+            out.append(j)  # a number inside an address or a name: `RW 05 Bidara Cina`
+        elif low in lx.descriptors and out and j > 0 and "," in doc.gap(j) and (
+                _namey(doc, j - 1) or (doc.paren[j - 1] and doc.toks[j - 1][2].isdigit())):
+            out.append(j)  # `Sumarni (54), warga RW 05 ...`: the description of a named person
         else:
             break
         j -= 1
