@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _toml(lang: str, name: str) -> dict:
-    with resources.files("warta.lang").joinpath(lang, name).open("rb") as fh:
-        return tomllib.load(fh)
+from warta.lang import data_toml
 
 
 def _alternation(words: list[str]) -> str:
@@ -50,9 +45,9 @@ class CheckWords:
 
 @lru_cache(maxsize=4)
 def words(lang: str = "id") -> CheckWords:
-    cal = _toml(lang, "calendar.toml")
-    time = _toml(lang, "time.toml")
-    chk = _toml(lang, "checks.toml")
+    cal = data_toml(lang, "calendar.toml")
+    time = data_toml(lang, "time.toml")
+    chk = data_toml(lang, "checks.toml")
     rep, cnt = chk["report"], chk["count"]
     weekday = {k.casefold(): int(v) for k, v in cal["weekday"].items()}
 

@@ -114,19 +114,21 @@ def phrase_key(matched: str) -> str:
     return re.sub(r"\s*:$", ":", re.sub(r"\s+", " ", matched))
 
 
-def _load_toml(lang: str, name: str) -> dict:
+def data_toml(lang: str, name: str) -> dict:
+    """A language's TOML data file (`lang/<lang>/<name>`), parsed: every step reads its words so."""
     with resources.files("warta.lang").joinpath(lang, name).open("rb") as fh:
         return tomllib.load(fh)
 
 
-def _load_lines(lang: str, name: str) -> list[str]:
+def data_lines(lang: str, name: str) -> list[str]:
+    """A language's word-list file: one entry a line, blank lines and `#` comments skipped."""
     text = resources.files("warta.lang").joinpath(lang, name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @lru_cache(maxsize=4)
 def load(lang: str = "id") -> Lexicon:
-    m = _load_toml(lang, "markers.toml")
+    m = data_toml(lang, "markers.toml")
     markers: list[Marker] = []
     line_markers: dict[str, Marker] = {}
     phrase_markers: dict[str, Marker] = {}
@@ -142,7 +144,7 @@ def load(lang: str = "id") -> Lexicon:
         for ln in spec.get("lines", []):
             line_markers[ln.casefold()] = Marker(kind, extent, re.compile(re.escape(ln), re.I), True, opens)
 
-    c = _load_toml(lang, "credits.toml")
+    c = data_toml(lang, "credits.toml")
     label_kind: dict[str, tuple[str, bool]] = {}
     for spec in c["label"]:
         for w in spec["words"]:
@@ -158,8 +160,8 @@ def load(lang: str = "id") -> Lexicon:
     )
     ll = c["line_label"]
 
-    w = _load_toml(lang, "words.toml")
-    cal = _load_toml(lang, "calendar.toml")
+    w = data_toml(lang, "words.toml")
+    cal = data_toml(lang, "calendar.toml")
     outlets: list[Outlet] = []
     by_alias: dict[str, Outlet] = {}
     text = resources.files("warta.lang").joinpath(lang, "outlets.tsv").read_text(encoding="utf-8")
@@ -198,7 +200,7 @@ def load(lang: str = "id") -> Lexicon:
         terminal=w["terminal"],
         closing_quotes=w["closing_quotes"],
         opening_quotes=w["opening_quotes"],
-        places=frozenset(p.casefold() for p in _load_lines(lang, "places.txt")),
+        places=frozenset(p.casefold() for p in data_lines(lang, "places.txt")),
         agency_codes=frozenset(x.casefold() for x in c["name"]["agency_codes"]),
         name_connectors=frozenset(x.casefold() for x in c["name"]["connectors"]),
         author_labels=tuple(w for spec in c["label"] if spec["author"] for w in spec["words"] if w[:1].isupper() and not w.isupper()),

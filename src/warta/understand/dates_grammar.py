@@ -9,10 +9,10 @@ what the data files list, and `warta.understand.dates` reads the groups they cap
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from ..lang import data_toml
 
 
 def key(s: str) -> str:
@@ -87,15 +87,10 @@ class Grammar:
         return total + cur
 
 
-def _read(lang: str, name: str) -> dict:
-    with resources.files("warta.lang").joinpath(lang, name).open("rb") as fh:
-        return tomllib.load(fh)
-
-
 @lru_cache(maxsize=4)
 def grammar(lang: str = "id") -> Grammar:
-    cal = _read(lang, "calendar.toml")
-    t = _read(lang, "time.toml")
+    cal = data_toml(lang, "calendar.toml")
+    t = data_toml(lang, "time.toml")
     months = {key(k): int(v) for k, v in cal["months"].items()}
     # A month key is a full name (usable alone, `awal Maret`) when it is at least five letters or
     # the longest key of its month (`Mei`, `Juni`); shorter ones (`Mar`, `Agt`) need a day and a year.

@@ -26,10 +26,11 @@ Rules only: the words are in `lang/id/sources.toml` (with `entities/person_title
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from ..lang import data_toml
 
 _TOKEN = re.compile(r"@?[\w][\w'’\-@&]*(?:\.[\w@][\w'’\-@]*)*|&")
 _HARD = re.compile(r"[.!?;:\n\"“”‘’«»]|'(?!\w)|(?<!\w)'")
@@ -83,8 +84,7 @@ def _seqs(xs) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    with resources.files("warta.lang").joinpath("id", "sources.toml").open("rb") as fh:
-        d = tomllib.load(fh)
+    d = data_toml("id", "sources.toml")
     v, c, s, n = d["verbs"], d["cues"], d["sources"], d["names"]
     after = _low(v["after_quote"])
     outlets = {x.casefold(): x for x in s["outlets"]}
