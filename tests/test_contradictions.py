@@ -193,6 +193,78 @@ def test_deterministic():
 
 # --- the gold ------------------------------------------------------------------------------------
 
+# --- impossible-date -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, problem", [
+    ("Berkas tersangka dilimpahkan ke kejaksaan, Rabu (4/11/205). Ia ditangkap pada 11 Juli 2015.", "205 is not a year"),
+    ("Sidang lanjutan digelar Senin (31/4/2025) di Pengadilan Negeri Bandung.", "31/4/2025 is not a day"),
+])
+def test_a_day_name_with_a_date_no_calendar_has(body, problem):
+    found = check(body)
+    assert [f["kind"] for f in found] == ["impossible-date"]
+    assert problem in found[0]["explanation"]
+    assert_shape(found, body)
+
+
+def test_the_likely_meant_year_is_given_as_evidence():
+    body = "Berkas tersangka dilimpahkan ke kejaksaan, Rabu (4/11/205). Ia ditangkap pada 11 Juli 2015."
+    found = check(body)
+    assert [e["text"] for e in found[0]["evidence"]] == ["Rabu (4/11/205)", "2015"]
+
+
+@pytest.mark.parametrize("body", [
+    "Sesuai Perda No. 4/11/205 tentang retribusi, tarif parkir naik.",  # a reference number, no day name
+    "Rapat digelar Rabu (5/3/25) di kantor kecamatan.",  # a two-digit year is a year
+    "Laga itu berakhir 4/11 untuk tuan rumah, Rabu (5/3/2025).",
+])
+def test_reference_numbers_and_short_years_are_not_impossible_dates(body):
+    assert "impossible-date" not in kinds(body)
+
+
+# --- two-dates-one-event -------------------------------------------------------------------------
+
+def test_one_promotion_given_two_periods():
+    body = ("Promo Akhir Tahun berlangsung pada 1-15 Desember 2025 dengan potongan hingga Rp500 ribu. "
+            "Pelanggan bisa mendapat potongan hingga Rp500 ribu yang berlaku pada 1 - 10 Desember 2025.")
+    found = check(body)
+    assert [f["kind"] for f in found] == ["two-dates-one-event"]
+    assert [e["text"] for e in found[0]["evidence"]] == ["1-15 Desember 2025", "1 - 10 Desember 2025"]
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body", [
+    # two things that share a first day, named differently
+    "Pendaftaran Lomba Desain dibuka 1-15 Desember 2025. Pameran Karya Siswa berlangsung 1-5 Desember 2025.",
+    # the same period twice
+    "Promo Akhir Tahun berlangsung 1-15 Desember 2025. Jangan lewatkan Promo Akhir Tahun pada 1-15 Desember 2025.",
+    # a shared percentage is not a shared thing
+    "Diskon 20% berlaku 1-15 Desember 2025. Toko lain memberi diskon 20% pada 1-10 Desember 2025.",
+])
+def test_different_things_or_the_same_period_are_not_flagged(body):
+    assert "two-dates-one-event" not in kinds(body)
+
+
+# --- elapsed-years -------------------------------------------------------------------------------
+
+def test_years_counted_from_a_start_that_reach_past_the_article():
+    body = ("Tabloid Suara Desa terbit sejak 5 Juni 2018 dan dibaca di tiga kabupaten. "
+            "Sudah 15 tahun berlalu sejak diterbitkannya tabloid itu. Pada 5 Juni 2018 ini redaksi menggelar syukuran.")
+    found = check(body)
+    assert [f["kind"] for f in found] == ["elapsed-years"]
+    assert "2033" in found[0]["explanation"]
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body, published", [
+    # the count agrees with the publication year
+    ("Koperasi itu berdiri sejak 2005. Sudah 20 tahun berlalu sejak didirikan, anggotanya kini 900 orang.", "2025-06-01"),
+    # a count from another start
+    ("Pasar itu dibuka sejak 2020. Sudah 30 tahun berlalu sejak pedagang pertama datang ke kampung itu.", "2025-06-01"),
+])
+def test_counts_that_add_up_or_count_from_another_start_are_not_flagged(body, published):
+    assert "elapsed-years" not in kinds(body, published)
+
+
 def _load(paths):
     out = []
     for p in paths:
@@ -229,3 +301,6 @@ def test_no_false_alarm_on_the_dev_gold():
     assert [f["kind"] for f in got["dev-l00"]] == ["event-after-report"]
     assert [f["kind"] for f in got["dev-f24"]] == ["weekday-mismatch"]
     assert [f["kind"] for f in got["dev-h06"]] == ["name-spelling"]
+    assert [f["kind"] for f in got["dev-h03"]] == ["impossible-date"]
+    assert [f["kind"] for f in got["dev-f16"]] == ["two-dates-one-event"]
+    assert [f["kind"] for f in got["dev-l03"]] == ["elapsed-years"]

@@ -26,7 +26,9 @@ contradiction costs less than a false alarm):
 - `name-spelling`: a person's two-word name with one word spelled two ways, one letter apart
   inside the word (`warta.check.names`).
 
-`two-dates-one-event` is a kind of the API that no check here produces yet.
+Checks on the timeline alone (`warta.check.timeline`): `impossible-date` (`Rabu (4/11/205)`),
+`two-dates-one-event` (one promotion given `17-23 Maret` and `17 - 20 Maret`), `elapsed-years`
+(`terbit sejak 3 Mei 2016` and `Sudah 17 berlalu sejak diterbitkannya` in a 2016 article).
 The words live in `lang/id/checks.toml`; the dates come from the caller (`find_dates`).
 """
 
@@ -38,6 +40,7 @@ import re
 from warta.check.lexicon import CheckWords, words
 from warta.check.names import name_spellings
 from warta.check.text import Number, Sentence, day_of, located, numbers, sentences
+from warta.check.timeline import elapsed_years, impossible_dates, ranges_for_one_event
 
 __all__ = ["find_inconsistencies"]
 
@@ -52,7 +55,7 @@ def find_inconsistencies(body: str, dates: list[dict], published: str | None = N
     """Every contradiction found in `body`: `{"kind", "evidence": [{"text","start","end"}], "explanation"}`.
 
     `dates` are the body's date expressions as `find_dates` gives them (offsets are found from the
-    text when missing). `published` is accepted for the caller's convenience; no check needs it yet.
+    text when missing). `published` (YYYY-MM-DD) is the article's present for the timeline checks.
     Never raises: a body or date list it cannot read gives what it could read, or nothing.
     """
     if not isinstance(body, str) or not body.strip():
@@ -65,6 +68,11 @@ def find_inconsistencies(body: str, dates: list[dict], published: str | None = N
         for check in (_weekday_mismatch, _event_after_report, _count_mismatch, _names):
             try:
                 found.extend(check(body, ds, sents, w))
+            except Exception:  # noqa: BLE001 - one check failing must not cost the others
+                continue
+        for timeline_check in (impossible_dates, ranges_for_one_event, elapsed_years):
+            try:
+                found.extend(timeline_check(body, ds, sents, w, published))
             except Exception:  # noqa: BLE001 - one check failing must not cost the others
                 continue
         return _unique(found)
