@@ -9,6 +9,7 @@ import pytest
 
 from warta.check.contradictions import find_inconsistencies
 from warta.understand.dates import find_dates
+from warta.understand.entities import find_entities
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -17,7 +18,8 @@ FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*-gold.jsonl"))
 
 
 def check(body: str, published: str | None = None) -> list[dict]:
-    return find_inconsistencies(body, find_dates(body, published), published)
+    return find_inconsistencies(body, find_dates(body, published, unique=False), published,
+                                entities=find_entities(body))
 
 
 def kinds(body: str, published: str | None = None) -> list[str]:
@@ -265,6 +267,30 @@ def test_counts_that_add_up_or_count_from_another_start_are_not_flagged(body, pu
     assert "elapsed-years" not in kinds(body, published)
 
 
+# --- same-event-two-days ------------------------------------------------------------------------
+
+def test_one_persons_meeting_dated_today_and_another_day():
+    body = ("Wali Kota Surabaya Eri Cahyadi mengatakan hal itu, Kamis (20/3/2025). "
+            "Eri Cahyadi hari ini menggelar rapat koordinasi dengan camat se-Surabaya. "
+            "\"Semua saluran harus bersih sebelum puncak hujan,\" tegas Eri Cahyadi usai rapat di Balai Kota, Rabu (19/3/2025).")
+    found = check(body, "2025-03-20")
+    assert [f["kind"] for f in found] == ["same-event-two-days"]
+    assert [e["text"] for e in found[0]["evidence"]] == ["hari ini menggelar rapat koordinasi", "Rabu (19/3/2025)"]
+    assert_shape(found, body)
+
+
+@pytest.mark.parametrize("body", [
+    # the same day
+    "Eri Cahyadi hari ini menggelar rapat koordinasi. \"Semua siap,\" kata Eri Cahyadi usai rapat di Balai Kota, Kamis (20/3/2025).",
+    # another meeting of the same kind
+    "Eri Cahyadi hari ini menggelar rapat koordinasi. Eri Cahyadi juga hadir dalam rapat lanjutan, Rabu (19/3/2025).",
+    # another person
+    "Eri Cahyadi hari ini menggelar rapat koordinasi. Risma Hartini berbicara usai rapat di Jakarta, Rabu (19/3/2025).",
+])
+def test_other_days_people_or_meetings_are_not_one_event(body):
+    assert "same-event-two-days" not in kinds(body, "2025-03-20")
+
+
 def _load(paths):
     out = []
     for p in paths:
@@ -304,3 +330,4 @@ def test_no_false_alarm_on_the_dev_gold():
     assert [f["kind"] for f in got["dev-h03"]] == ["impossible-date"]
     assert [f["kind"] for f in got["dev-f16"]] == ["two-dates-one-event"]
     assert [f["kind"] for f in got["dev-l03"]] == ["elapsed-years"]
+    assert [f["kind"] for f in got["dev-f08"]] == ["same-event-two-days"]

@@ -20,7 +20,7 @@ from .clean.text import Cleaned, clean_text
 from .facts import date_from_text, host_of, outlet_from
 from .lang import load
 from .check.contradictions import find_inconsistencies
-from .understand.dates import find_dates
+from .understand.dates import find_dates, first_occurrences
 from .understand.entities import find_entities
 from .understand.sources import find_attributions, find_quotes
 from .clean.regions import is_bare_domain
@@ -88,13 +88,16 @@ def _article(raw: RawDoc, text: str, cleaned: Cleaned, fmt: str, site_name: str 
     outlet_codes = {x.casefold() for x in (outlet, outlet.split(".")[0] if outlet else None,
                                             (host_of(raw.url) or "").removeprefix("www.").split(".")[0]) if x}
     authors = [a for a in cleaned.authors if a.casefold() not in outlet_codes]
-    dates = find_dates(cleaned.body, published)
+    # Every occurrence for the checks (the same date written twice may date two events); the
+    # record lists each expression once, the gold's convention.
+    all_dates = find_dates(cleaned.body, published, unique=False)
+    entities = find_entities(cleaned.body)
     return Article(
-        dates=dates,
+        dates=first_occurrences(all_dates),
         attributions=find_attributions(cleaned.body),
-        entities=find_entities(cleaned.body),
+        entities=entities,
         quotes=find_quotes(cleaned.body),
-        inconsistencies=find_inconsistencies(cleaned.body, dates, published),
+        inconsistencies=find_inconsistencies(cleaned.body, all_dates, published, entities=entities),
         id=raw.id,
         body=cleaned.body,
         format=fmt,  # type: ignore[arg-type]

@@ -29,6 +29,8 @@ contradiction costs less than a false alarm):
 Checks on the timeline alone (`warta.check.timeline`): `impossible-date` (`Rabu (4/11/205)`),
 `two-dates-one-event` (one promotion given `17-23 Maret` and `17 - 20 Maret`), `elapsed-years`
 (`terbit sejak 3 Mei 2016` and `Sudah 17 berlalu sejak diterbitkannya` in a 2016 article).
+With the entity step's people (`entities`), `same-event-two-days` (`warta.check.events`): one
+person's meeting dated `hari ini` and later `usai rapat ..., Rabu (19/3/2025)`.
 The words live in `lang/id/checks.toml`; the dates come from the caller (`find_dates`).
 """
 
@@ -40,6 +42,7 @@ import re
 from warta.check.lexicon import CheckWords, words
 from warta.check.names import name_spellings
 from warta.check.text import Number, Sentence, day_of, located, numbers, sentences
+from warta.check.events import same_event_two_days
 from warta.check.timeline import elapsed_years, impossible_dates, ranges_for_one_event
 
 __all__ = ["find_inconsistencies"]
@@ -51,7 +54,7 @@ _QUOTES = "\"“”"
 
 
 def find_inconsistencies(body: str, dates: list[dict], published: str | None = None,
-                         lang: str = "id") -> list[dict]:
+                         lang: str = "id", entities: list[dict] | None = None) -> list[dict]:
     """Every contradiction found in `body`: `{"kind", "evidence": [{"text","start","end"}], "explanation"}`.
 
     `dates` are the body's date expressions as `find_dates` gives them (offsets are found from the
@@ -75,6 +78,10 @@ def find_inconsistencies(body: str, dates: list[dict], published: str | None = N
                 found.extend(timeline_check(body, ds, sents, w, published))
             except Exception:  # noqa: BLE001 - one check failing must not cost the others
                 continue
+        try:
+            found.extend(same_event_two_days(body, ds, sents, w, published, entities))
+        except Exception:  # noqa: BLE001
+            pass
         return _unique(found)
     except Exception:  # noqa: BLE001 - never raises
         return []

@@ -833,6 +833,17 @@ def _find(body: str, published: Any, unique: bool) -> list[dict[str, Any]]:
     return out
 
 
+def first_occurrences(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each distinct expression once, at its first occurrence: `find_dates(unique=False)` made unique."""
+    seen: set[str] = set()
+    out = []
+    for d in dates:
+        if d["text"] not in seen:
+            seen.add(d["text"])
+            out.append(d)
+    return out
+
+
 def find_dates(body: str, published: str | None = None, *, unique: bool = True) -> list[dict[str, Any]]:
     """Every date or time expression in `body`, in text order: `{text, value, start, end}`.
 
