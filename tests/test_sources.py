@@ -14,25 +14,27 @@ def sources(body, **kw):
 def test_office_then_ranked_name():
     body = "Kapolres Sukamaju AKBP Budi Hartono mengatakan pelaku sudah ditangkap."
     [a] = find_attributions(body)
-    assert a["source"] == "AKBP Budi Hartono (Kapolres Sukamaju)"
+    assert a["source"] == "AKBP Budi Hartono, Kapolres Sukamaju"
     assert a["kind"] == "person"
     assert body[a["start"]:a["end"]] == a["text"] == "Kapolres Sukamaju AKBP Budi Hartono mengatakan"
 
 
 def test_comma_style_and_apposition():
     body = "Kepala Dinas Pertanian Kota Sukamaju, Rina Wulandari, menjelaskan panen naik."
-    assert sources(body, style="comma") == ["Rina Wulandari, Kepala Dinas Pertanian Kota Sukamaju"]
-    assert sources(body) == ["Rina Wulandari (Kepala Dinas Pertanian Kota Sukamaju)"]
+    assert sources(body) == ["Rina Wulandari, Kepala Dinas Pertanian Kota Sukamaju"]
+    assert sources(body, style="paren") == ["Rina Wulandari (Kepala Dinas Pertanian Kota Sukamaju)"]
+    a = find_attributions(body)[0]
+    assert (a["name"], a["role"]) == ("Rina Wulandari", "Kepala Dinas Pertanian Kota Sukamaju")
 
 
 def test_bracketed_office_abbreviation_dropped():
     body = "Menteri Kesehatan (Menkes) Andi Wijaya Putra menyampaikan vaksin tiba."
-    assert sources(body) == ["Andi Wijaya Putra (Menteri Kesehatan)"]
+    assert sources(body) == ["Andi Wijaya Putra, Menteri Kesehatan"]
 
 
 def test_police_rank_written_out():
     body = "Kapolsek Sukamaju Komisaris Dedi Irawan menyatakan kasus diselidiki."
-    assert sources(body) == ["Kompol Dedi Irawan (Kapolsek Sukamaju)"]
+    assert sources(body) == ["Kompol Dedi Irawan, Kapolsek Sukamaju"]
 
 
 def test_agency_outlet_channel():
@@ -59,18 +61,18 @@ def test_short_name_and_nya_resolve_to_full_name_once():
     body = ("Ketua Koperasi Maju Jaya Siti Rahmawati mengatakan stok cukup. "
             "\"Kami siap melayani,\" ujar Siti. \"Harga tetap,\" katanya.")
     out = find_attributions(body)
-    assert [a["source"] for a in out] == ["Siti Rahmawati (Ketua Koperasi Maju Jaya)"]
+    assert [a["source"] for a in out] == ["Siti Rahmawati, Ketua Koperasi Maju Jaya"]
     assert len(out[0]["mentions"]) == 3
 
 
 def test_inverted_with_lowercase_role_and_age():
     body = "\"Airnya naik cepat sekali,\" ujar Tono (40), warga setempat."
-    assert sources(body) == ["Tono (warga setempat)"]
+    assert sources(body) == ["Tono, warga setempat"]
 
 
 def test_interview_target_is_not_the_speaker():
     body = "Kasat Reskrim Polres Sukamaju AKP Rudi kepada Warta Kita, menyebutkan pelaku kabur."
-    assert sources(body) == ["AKP Rudi (Kasat Reskrim Polres Sukamaju)"]
+    assert sources(body) == ["AKP Rudi, Kasat Reskrim Polres Sukamaju"]
 
 
 def test_generic_subjects_and_headings_are_not_sources():
@@ -84,7 +86,7 @@ def test_quotes_with_speakers():
             "Ia menutup dengan “terima kasih”.")
     q = find_quotes(body)
     assert [x["text"] for x in q] == ["Kami menambah armada,", "Semua aman,", "terima kasih"]
-    assert q[0]["speaker"] == "Dewi Lestari (Direktur Utama PT Sumber Air)"
+    assert q[0]["speaker"] == "Dewi Lestari, Direktur Utama PT Sumber Air"
     assert q[1]["speaker"] == "Bayu Pratama"
     assert q[2]["speaker"] is None
     for x in q:
@@ -93,7 +95,7 @@ def test_quotes_with_speakers():
 
 def test_quote_before_colon_cue():
     body = "Ketua RT Joko Susilo mengatakan: \"Besok kerja bakti.\""
-    assert find_quotes(body)[0]["speaker"] == "Joko Susilo (Ketua RT)"
+    assert find_quotes(body)[0]["speaker"] == "Joko Susilo, Ketua RT"
 
 
 @pytest.mark.parametrize("body", ["", "   ", "\"", "“tanpa tutup", "kata", "ujarnya.", "menurut", None, "x" * 10000])
@@ -138,4 +140,4 @@ def test_dev_gold_floor():
 
 def test_a_named_person_described_by_residence_is_the_source_not_the_place():
     (a,) = find_attributions("Sumarni (54), warga RW 05 Bidara Cina, mengaku sedikit lega melihat pompa terpasang.")
-    assert a["source"] == "Sumarni (warga RW 05 Bidara Cina)"
+    assert a["source"] == "Sumarni, warga RW 05 Bidara Cina"

@@ -5,12 +5,15 @@
     'Irjen Pol Budi Santoso (Kapolda Lampung)'
 
 `find_attributions(body)` gives every cited source once, in order of first mention, each a dict
-`{"text", "source", "kind", "start", "end", "mentions"}`: `text` is the attribution phrase of the
-first mention (`body[start:end]`), `source` the normalised source, `kind` one of person,
+`{"text", "source", "name", "role", "kind", "start", "end", "mentions"}`: `text` is the attribution
+phrase of the first mention (`body[start:end]`), `source` the normalised source (`name` and `role`
+are its two parts, `role` None when the text gives no office), `kind` one of person,
 organisation, agency, outlet, channel, document, unnamed, `mentions` the `[start, end]` of every
 phrase citing the same source. The source of a person is the name as written (rank and title
 kept: `AKP Yasir`, `dr X`; academic `Drs` dropped) with the office the text gives beside it:
-`Name (Office)` (style "paren", the default) or `Name, Office` (style "comma"). A person named
+`Name, Office` (style "comma", the default) or `Name (Office)` (style "paren"); the comma reads
+better when the office holds its own brackets (`Lily Pujiati, Ketua Serikat Pekerja Angkutan
+Indonesia (SPAI)`). A person named
 by part of a name (`kata Arys`) takes the longer name and its office from elsewhere in the text;
 `ujarnya`, `katanya`, `Ia mengatakan`, `menurutnya` refer to the last named speaker. A report
 passed on (`dikutip detikINET dari BBC`) is cited by its last source (`BBC`); a channel keeps
@@ -655,7 +658,7 @@ def _kind(src: _Src) -> str:
 # ---------------------------------------------------------------- API
 
 
-def find_attributions(body: str, style: str = "paren") -> list[dict]:
+def find_attributions(body: str, style: str = "comma") -> list[dict]:
     """Every cited source of `body` once, in order of first mention (see the module doc)."""
     try:
         return _find_attributions(body or "", style)
@@ -685,11 +688,13 @@ def _find_attributions(body: str, style: str) -> list[dict]:
         seen[k] = d
         out.append(d)
     for d in out:  # an office learnt at a later mention
-        d["source"] = _source_string(d.pop("_src"), style)
+        src = d.pop("_src")
+        d["source"] = _source_string(src, style)
+        d["name"], d["role"] = src.name, (src.role if src.kind == "person" and src.role else None)
     return out
 
 
-def find_quotes(body: str, style: str = "paren") -> list[dict]:
+def find_quotes(body: str, style: str = "comma") -> list[dict]:
     """Every direct quote of `body` with its speaker when the text states it."""
     try:
         return _find_quotes(body or "", style)
