@@ -141,3 +141,19 @@ def test_dev_gold_floor():
 def test_a_named_person_described_by_residence_is_the_source_not_the_place():
     (a,) = find_attributions("Sumarni (54), warga RW 05 Bidara Cina, mengaku sedikit lega melihat pompa terpasang.")
     assert a["source"] == "Sumarni, warga RW 05 Bidara Cina"
+
+
+@pytest.mark.parametrize("body, source", [
+    # the part with an age is the person, the other part where they live
+    ("Warga Kelurahan Pabuaran, Suryani (34), mengaku anaknya sempat dirawat.", "Suryani, Warga Kelurahan Pabuaran"),
+    # a country after `asal` is where the person comes from
+    ("Salah satu wisatawan asal Jerman, Markus Lehmann, mengaku kagum dengan ombaknya.", "Markus Lehmann, Jerman"),
+    # `Haji` is a title of the name, like `H.`
+    ("Ketua Himpunan Pedagang Pasar Terong, Haji Baso Tang, mengatakan pedagang sudah pindah.",
+     "Haji Baso Tang, Ketua Himpunan Pedagang Pasar Terong"),
+    # after `menurut`, an office then the name between commas
+    ("Hal itu menurut Kepala Pusat Standar dan Kebijakan Pendidikan Kemendikdasmen, Dimas Aryasatya, kemarin.",
+     "Dimas Aryasatya, Kepala Pusat Standar dan Kebijakan Pendidikan Kemendikdasmen"),
+])
+def test_which_comma_part_is_the_person(body, source):
+    assert sources(body) == [source]

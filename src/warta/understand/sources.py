@@ -75,6 +75,7 @@ class _Lex:
     rank_aliases: list[tuple[list[str], str]]
     police: set[str]
     places: set[str] = field(default_factory=set)
+    origin: set[str] = field(default_factory=set)
 
 
 def _low(xs) -> set[str]:
@@ -126,6 +127,7 @@ def _lex() -> _Lex:
         rank_aliases=sorted(((k.casefold().split(), v) for k, v in n["rank_aliases"].items()), key=lambda x: -len(x[0])),
         police=_low(n["police_words"]),
         places=places,
+        origin=_low(n.get("origin", [])),
     )
 
 
@@ -310,7 +312,9 @@ def _name_text(doc: _Doc, part: list[int]) -> str:
 def _parse(doc: _Doc, run: list[int]) -> _Src | None:
     """Split a run of words into a person's name and office, or an organisation."""
     lx = _lex()
-    run = [i for i in run if not (doc.paren[i] and doc.toks[i][2].isdigit())]  # an age: `Yana (36)`
+    # an age (`Yana (36)`) is dropped, but marks the word before it as the end of a person's name
+    aged = {run[k - 1] for k, i in enumerate(run) if k and doc.paren[i] and doc.toks[i][2].isdigit()}
+    run = [i for i in run if not (doc.paren[i] and doc.toks[i][2].isdigit())]
     if not run:
         return None
     whole = doc.text(run[0], run[-1])
@@ -330,10 +334,16 @@ def _parse(doc: _Doc, run: list[int]) -> _Src | None:
         parts[-1].append(i)
     parts = [p for p in parts if p]
     if len(parts) > 1:
-        for k, p in enumerate(parts):
-            if _name_like(doc, p):
-                role = ", ".join(r for r in (_clean_role(doc, q) for q in parts if q is not p) if r)
-                return _person(doc, p, role)
+        names = [p for p in parts if _name_like(doc, p)]
+        if len(names) > 1:
+            # `Warga Kelurahan Pabuaran, Suryani (34)`, `asal Jerman, Markus Lehmann`: the person is the
+            # part with an age, else not a place or a description
+            names = ([p for p in names if p[-1] in aged]
+                     or [p for p in names if not _place_or_description(doc, p)] or names)
+        if names:
+            p = names[0]
+            role = ", ".join(r for r in (_clean_role(doc, q) for q in parts if q is not p) if r)
+            return _person(doc, p, role)
         parts = [run]
     core = parts[0]
     # a police rank written out: `Kapolsek Kelapa Gading Komisaris Martua Silitonga`
@@ -378,6 +388,18 @@ def _parse(doc: _Doc, run: list[int]) -> _Src | None:
         return _Src(" ".join(whole.split()), "", "organisation", a, b)
     n = min(n, 2)
     return _person(doc, core[-n:], _clean_role(doc, core[:-n]))
+
+
+def _place_or_description(doc: _Doc, part: list[int]) -> bool:
+    """A part naming where someone is from or what they are: `Warga Kelurahan Pabuaran`, `Jerman`
+    after `asal`, every word a place."""
+    lx = _lex()
+    if doc.low[part[0]] in lx.descriptors:
+        return True
+    before = doc.low[part[0] - 1] if part[0] > 0 and not _hard(doc.gap(part[0])) else ""
+    if before in lx.origin:
+        return True
+    return all(doc.low[i] in lx.places for i in part)
 
 
 def _rank_or_title(doc: _Doc, part: list[int]) -> bool:
@@ -550,6 +572,13 @@ def _cue_source(doc: _Doc, i: int, n: int) -> _Ev | None:
                 last = j + m - 1
             src, end = s, s.end
         elif run:
+            after = run[-1] + 1
+            if doc.low[run[0]] in lx.role_words and after < len(toks) and "," in doc.gap(after) \
+                    and not _hard(doc.gap(after)):
+                # `menurut Kepala Pusat ... Kemendikdasmen, Dimas Aryasatya, ...`: the name follows the office
+                named = _run_fwd(doc, after, stop_comma=True)
+                if named and _name_like(doc, named):
+                    run = run + named
             src = _parse(doc, run)
             last = run[-1]
             end = toks[last][1]
