@@ -44,5 +44,32 @@ def eval_cmd(
     raise typer.Exit(run_eval(gold, pred=pred, json_out=json_out, per_doc=per_doc))
 
 
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='Words (`banjir jakarta`), "a phrase", -excluded, a OR b; "" lists by date.'),
+    db: str = typer.Option("warta.duckdb", "--db", help="The store; its index is STORE.search/ beside it."),
+    outlet: list[str] = typer.Option(None, "--outlet", help="Only this outlet (repeat for several)."),
+    date_from: str | None = typer.Option(None, "--from", help="Published on or after YYYY-MM-DD."),
+    date_to: str | None = typer.Option(None, "--to", help="Published on or before YYYY-MM-DD."),
+    entity: list[str] = typer.Option(None, "--entity", help="Naming this entity: `PER:Joko Widodo` or a name (repeat: all)."),
+    contradiction: bool | None = typer.Option(None, "--contradiction/--no-contradiction",
+                                              help="Only articles with (or without) a contradiction."),
+    duplicate: str | None = typer.Option(None, "--duplicate", help="none | representative | duplicate."),
+    limit: int = typer.Option(20, "--limit", help="Hits to show (1-100)."),
+    offset: int = typer.Option(0, "--offset", help="Hits to skip (paging)."),
+    sort: str = typer.Option("relevance", "--sort", help="relevance | newest."),
+    json_out: bool = typer.Option(False, "--json", help="Print the results (hits, snippets, facets) as JSON."),
+) -> None:
+    """Full-text search over the store, with filters.
+
+    Exit codes: 0 the search ran (with or without hits); 2 a bad request or no store.
+    """
+    from .search.view import run_search
+
+    raise typer.Exit(run_search(query, db=db, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
+                                has_contradiction=contradiction, duplicate=duplicate, limit=limit,
+                                offset=offset, sort=sort, json_out=json_out))
+
+
 if __name__ == "__main__":
     app()
