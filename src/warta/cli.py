@@ -45,6 +45,24 @@ def eval_cmd(
 
 
 @app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files (.txt .html .jsonl[.gz] .parquet .warc[.gz]) or - for stdin."),
+    db: str = typer.Option("warta.duckdb", "--db", help="The store (DuckDB file); created when absent."),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes [default: every core]."),
+    batch_size: int = typer.Option(500, "--batch-size", help="Records per transaction."),
+    no_link: bool = typer.Option(False, "--no-link", help="Skip the connect phase (duplicates, related, stories)."),
+) -> None:
+    """Process a corpus into the store, in parallel; rerun the same command to resume after a crash.
+
+    Exit codes: 0 nothing quarantined; 3 some records quarantined (table quarantine); 2 usage error.
+    """
+    from .store.ingest import IngestOptions, run_ingest
+
+    raise typer.Exit(run_ingest(IngestOptions(inputs, db=db, workers=workers, batch_size=batch_size,
+                                              link=not no_link)))
+
+
+@app.command()
 def search(
     query: str = typer.Argument(..., help='Words (`banjir jakarta`), "a phrase", -excluded, a OR b; "" lists by date.'),
     db: str = typer.Option("warta.duckdb", "--db", help="The store; its index is STORE.search/ beside it."),

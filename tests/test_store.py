@@ -1,0 +1,156 @@
+"""The store: `warta ingest` into DuckDB, reruns, and the read API (`warta.store.Store`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warta.read.files import iter_inputs
+from warta.run.batch import Processed, process_all
+from warta.store import Store
+from warta.store.ingest import IngestOptions, run_ingest
+from warta.store.schema import CHILD_TABLES, TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "src" / "warta" / "samples"
+CORPUS = SAMPLES / "corpus.jsonl"
+STORE_FIELDS = ("store", "cluster", "duplicates", "related", "stories")
+
+
+def ingest(inputs: list[Path | str], db: Path, **options) -> int:
+    options.setdefault("workers", 1)
+    options.setdefault("link", False)
+    return run_ingest(IngestOptions([str(p) for p in inputs], db=str(db), **options))
+
+
+def count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("store") / "samples.duckdb"
+    assert ingest([CORPUS], db) == 3  # the corpus holds one bad record: exit 3, as `warta process`
+    return db
+
+
+def test_samples_are_stored_as_warta_process_makes_them(sample_store: Path) -> None:
+    expected = {r.article.id: r.article.to_dict() for r in process_all(iter_inputs([str(CORPUS)]))
+                if isinstance(r, Processed)}
+    assert len(expected) == 7
+    with Store(sample_store) as store:
+        for id_, article in expected.items():
+            got = store.article(id_)
+            assert got is not None
+            assert {k: v for k, v in got.items() if k not in STORE_FIELDS} == article
+            assert got["store"]["source"].startswith(str(CORPUS))
+        assert store.article("no-such-id") is None
+
+
+def test_child_rows_match_the_article_lists(sample_store: Path) -> None:
+    with Store(sample_store) as store:
+        article = store.article("jakarta-kini-1")
+        con = store.con
+        for table, field in (("removed", "removed"), ("dates", "dates"), ("attributions", "attributions"),
+                             ("quotes", "quotes"), ("entities", "entities"), ("inconsistencies", "inconsistencies")):
+            n = con.execute(f"SELECT count(*) FROM {table} WHERE article_id = 'jakarta-kini-1'").fetchone()[0]
+            assert n == len(article[field]), table
+        assert article["inconsistencies"], "the sample page carries a contradiction"
+        row = con.execute("SELECT has_contradiction, n_removed, published, outlet FROM articles "
+                          "WHERE id = 'jakarta-kini-1'").fetchone()
+        assert row[0] is True and row[1] == len(article["removed"]) and row[3] == article["outlet"]
+        # (article_id, seq) is unique in every child table
+        for table in CHILD_TABLES:
+            dupes = con.execute(f"SELECT count(*) FROM (SELECT article_id, seq FROM {table} "
+                                "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0]
+            assert dupes == 0, table
+
+
+def test_bad_record_is_quarantined_with_its_reason(sample_store: Path) -> None:
+    with duckdb.connect(str(sample_store), read_only=True) as con:
+        rows = con.execute("SELECT key, id, reason, detail, source FROM quarantine").fetchall()
+    assert [(r[0], r[1], r[2]) for r in rows] == [("bad-1", "bad-1", "no-content")]
+    assert "content fields" in rows[0][3] and rows[0][4] == f"{CORPUS}:7"
+
+
+def test_rerun_stores_nothing_twice(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    ingest([CORPUS], db)
+    before = {t: count(db, f"SELECT count(*) FROM {t}") for t in TABLES}
+    assert ingest([CORPUS, CORPUS], db) == 0  # everything known, nothing quarantined by this run
+    after = {t: count(db, f"SELECT count(*) FROM {t}") for t in TABLES}
+    assert after == before
+    assert before["articles"] == 7 and before["quarantine"] == 1
+
+
+def test_a_reused_id_with_other_content_is_quarantined_not_dropped(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    page = "JAKARTA - Harga cabai rawit di Pasar Induk Kramat Jati naik menjadi Rp80.000 per kilogram."
+    first.write_text(json.dumps({"id": "x1", "text": page}) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"id": "x1", "text": page.replace("80.000", "95.000")}) + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert ingest([first], db) == 0
+    assert ingest([second], db) == 3
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT body FROM articles").fetchall()[0][0].endswith("Rp80.000 per kilogram.")
+        key, reason = con.execute("SELECT key, reason FROM quarantine").fetchone()
+    assert reason == "duplicate-id" and key.startswith("x1#")
+    assert ingest([first, second], db) == 0  # both known now
+
+
+def test_records_without_an_id_are_keyed_by_their_content(tmp_path: Path) -> None:
+    page = "BANDUNG - Pemerintah Kota Bandung membuka 12 posko pengaduan banjir di kecamatan rawan."
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    one.write_text(json.dumps({"text": page}) + "\n", encoding="utf-8")
+    two.write_text("\n" + json.dumps({"text": page}) + "\n", encoding="utf-8")  # other name, other line
+    db = tmp_path / "s.duckdb"
+    ingest([one], db)
+    ingest([two], db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = con.execute("SELECT id, content_hash FROM articles").fetchall()
+    assert len(ids) == 1 and ids[0][0] == ids[0][1] and len(ids[0][0]) == 40
+
+
+def test_exact_copies_are_stored_and_linked(tmp_path: Path) -> None:
+    body = ("Pemerintah Provinsi Jawa Barat menyalurkan bantuan beras kepada 3.500 keluarga terdampak "
+            "banjir di Kabupaten Bandung, Kamis (6/3/2025).")
+    records = [{"id": "a", "text": f"BANDUNG, KABARPRIANGAN - {body}"},
+               {"id": "b", "text": f"BANDUNG, WARTANUSANTARA.COM - {body.upper()}"},
+               {"id": "c", "text": "SURABAYA - Harga bawang merah turun di pasar tradisional Surabaya."}]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    ingest([path], db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+        rows = con.execute("SELECT article_id, representative_id, kind, similarity FROM duplicates "
+                           "ORDER BY article_id").fetchall()
+    assert rows == [("a", "a", "exact", 1.0), ("b", "a", "exact", 1.0)]
+    with Store(db) as store:
+        assert [d["id"] for d in store.article("b")["duplicates"]] == ["a"]
+        assert store.article("b")["cluster"]["representative_id"] == "a"
+
+
+def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([CORPUS, SAMPLES / "kabar-priangan.html"], one, workers=1)
+    ingest([CORPUS, SAMPLES / "kabar-priangan.html"], two, workers=2, batch_size=2)
+    sql = "SELECT id, content_hash, body, record FROM articles ORDER BY id"
+    with duckdb.connect(str(one), read_only=True) as a, duckdb.connect(str(two), read_only=True) as b:
+        assert a.execute(sql).fetchall() == b.execute(sql).fetchall()
+        for table in CHILD_TABLES:
+            q = f"SELECT * FROM {table} ORDER BY article_id, seq"
+            assert a.execute(q).fetchall() == b.execute(q).fetchall(), table
+
+
+def test_a_store_of_another_program_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "other.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+    assert ingest([CORPUS], db) == 2
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT table_name FROM information_schema.tables").fetchall() == [("t",)]
