@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .query import SearchError
-from .searcher import SearchResults, Searcher
+from .searcher import Searcher, SearchResults
 
 HIGHLIGHT = "bold yellow"
 
