@@ -89,5 +89,20 @@ def search(
                                 offset=offset, sort=sort, json_out=json_out))
 
 
+@app.command()
+def serve(
+    db: str = typer.Option("warta.duckdb", "--db", help="The store to serve (made by `warta ingest`); opened read-only."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; the default reaches this machine only."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Search and read the store in a browser: pages and a JSON API (/openapi.json). Read-only: no write endpoint.
+
+    Exit codes: 0 stopped; 2 no store at --db or not a warta store.
+    """
+    from .web.serve import run_serve
+
+    raise typer.Exit(run_serve(db, host=host, port=port))
+
+
 if __name__ == "__main__":
     app()
