@@ -20,6 +20,23 @@ from .marks import Span, paragraphs
 from .render import path_part
 
 
+# What each clutter kind (warta.article.CLUTTER_KINDS) is, said to the reader: why it was taken out.
+CLUTTER_REASONS = {
+    "read_also": "a link to another article dropped into the text",
+    "related": "the portal's list of other articles",
+    "headline": "the headline, repeated above the text",
+    "dateline": "the place and outlet opening the first paragraph",
+    "credit": "writer, editor or photo credits",
+    "caption": "a photo or video caption",
+    "promo": "an advertisement or a call to follow the outlet",
+    "nav": "the site's navigation",
+    "tags": "topic tags",
+    "social": "share buttons and comment counts",
+    "footer": "the site's footer",
+    "other": "page furniture that is not the article",
+}
+
+
 @dataclass
 class Contradiction:
     number: int
@@ -54,7 +71,8 @@ def article_view(record: dict[str, Any]) -> ArticleView:
     body = record.get("body") or ""
     contradictions, evidence_spans = _contradictions(record.get("inconsistencies") or [], len(body))
     spans = _entity_spans(record.get("entities") or []) + _date_spans(record.get("dates") or []) + evidence_spans
-    removed = [{"kind": r.get("kind") or "other", "text": r.get("text") or ""} for r in record.get("removed") or []]
+    removed = [{"kind": r.get("kind") or "other", "why": CLUTTER_REASONS.get(r.get("kind") or "other", ""),
+                "text": r.get("text") or ""} for r in record.get("removed") or []]
     return ArticleView(
         record=record,
         body=paragraphs(body, spans),

@@ -20,3 +20,4 @@ MAX_COOCCURRING_SHOWN = 30 # entities listed beside an entity
 def max_page(size: int) -> int:
     """The last page a user may ask for at this page size."""
     return max(1, MAX_RESULT_WINDOW // size)
+MAX_OUTLETS_SHOWN = 100   # outlets listed on the home page (all of them at /api/stats)

@@ -7,8 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
+from . import bounds
 from .api import IdPath, api_article, api_entity, api_outlet, run_search
-from .article_view import article_view
+from .article_view import article_view, entity_url
 from .charts import bar_chart
 from .marks import Span, mark_text
 from .params import SearchParams, search_params
@@ -16,6 +17,7 @@ from .params import SearchParams, search_params
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 _HL = (("class", "hl"),)
+MAX_CHART_MONTHS = 600  # fifty years of bars at most, whatever dates the corpus holds
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -25,7 +27,8 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
     corpus = request.app.state.corpus
-    return _page(request, "index.html", stats=corpus.stats(), outlets=corpus.outlets(), autofocus=True)
+    return _page(request, "index.html", stats=corpus.stats(), outlets=corpus.outlets(), autofocus=True,
+                 max_outlets=bounds.MAX_OUTLETS_SHOWN)
 
 
 @router.get("/search")
@@ -54,25 +57,31 @@ def article_page(request: Request, article_id: IdPath) -> HTMLResponse:
 @router.get("/entity/{key:path}")
 def entity_page(request: Request, key: IdPath) -> HTMLResponse:
     entity = api_entity(request, key)
-    chart = bar_chart(_series(entity.get("by_month")), label=f"Articles naming {entity.get('name') or key} per month")
-    return _page(request, "entity.html", e=entity, chart=chart)
+    chart = bar_chart(monthly(entity["per_month"], "articles"),
+                      label=f"Articles naming {entity['name']} per month")
+    return _page(request, "entity.html", e=entity, chart=chart, entity_url=entity_url)
 
 
 @router.get("/outlet/{name:path}")
 def outlet_page(request: Request, name: IdPath) -> HTMLResponse:
     outlet = api_outlet(request, name)
-    chart = bar_chart(_series(outlet.get("by_month")), label=f"Articles of {outlet.get('name') or name} per month")
-    return _page(request, "outlet.html", o=outlet, chart=chart)
+    chart = bar_chart(monthly(outlet["per_month"], "articles"), label=f"Articles of {outlet['outlet']} per month")
+    return _page(request, "outlet.html", o=outlet, chart=chart, entity_url=entity_url)
 
 
-def _series(rows: Any) -> list[tuple[str, int]]:
-    """[{period, count}] or [[period, count]] as (period, count), oldest first."""
-    out: list[tuple[str, int]] = []
-    for row in rows or []:
-        if isinstance(row, dict):
-            period, count = row.get("period") or row.get("month") or row.get("day"), row.get("count")
-        else:
-            period, count = row[0], row[1]
-        if period is not None and count is not None:
-            out.append((str(period), int(count)))
-    return sorted(out)
+def monthly(rows: list[dict[str, Any]], value: str) -> list[tuple[str, int]]:
+    """The store's per-month rows ({month: YYYY-MM, articles, ...}) as chart points, every month
+    from the first to the last present (a month with nothing is a bar of zero, not a gap closed
+    up), the latest MAX_CHART_MONTHS of them when a stray date stretches the range."""
+    counts = {row["month"]: int(row[value]) for row in rows if row.get("month")}
+    if not counts:
+        return []
+
+    def index(month: str) -> int:
+        year, mon = month.split("-")
+        return int(year) * 12 + int(mon) - 1
+
+    last = max(index(m) for m in counts)
+    first = max(min(index(m) for m in counts), last - MAX_CHART_MONTHS + 1)
+    labels = (f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(first, last + 1))
+    return [(label, counts.get(label, 0)) for label in labels]
