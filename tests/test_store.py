@@ -154,3 +154,96 @@ def test_a_store_of_another_program_is_refused(tmp_path: Path) -> None:
     assert ingest([CORPUS], db) == 2
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT table_name FROM information_schema.tables").fetchall() == [("t",)]
+
+
+# --- the read API: every figure checked against the stored Article dicts ------------------------------
+
+def stored_articles(db: Path) -> list[dict]:
+    with Store(db) as store:
+        ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        return [store.article(i) for i in ids]
+
+
+def keys_of(article: dict) -> list[str]:
+    return [f"{e['type']}:{e.get('canonical') or e['text']}" for e in article["entities"]]
+
+
+def test_entity_view_counts_what_the_articles_name(sample_store: Path) -> None:
+    articles = stored_articles(sample_store)
+    with Store(sample_store) as store:
+        top = store.entities(top=5)
+        assert top and top == sorted(top, key=lambda e: (-e["articles"], -e["mentions"], e["key"]))
+        for listed in top:
+            key = listed["key"]
+            view = store.entity(key)
+            naming = [a for a in articles if key in keys_of(a)]
+            assert view["articles"] == listed["articles"] == len(naming)
+            assert view["mentions"] == sum(keys_of(a).count(key) for a in naming)
+            dated = [a for a in naming if a["published"]]
+            assert sum(d["mentions"] for d in view["per_day"]) == sum(keys_of(a).count(key) for a in dated)
+            assert sum(m["articles"] for m in view["per_month"]) == len(dated)
+            for other in view["cooccurring"]:
+                assert other["articles"] == sum(1 for a in naming if other["key"] in keys_of(a))
+            assert {o["outlet"] for o in view["outlets"]} == {a["outlet"] for a in naming}
+            assert {x["id"] for x in view["latest"]} == {a["id"] for a in naming}
+        assert store.entity("PER:Nobody At All") is None
+
+
+def test_outlet_views_match_the_articles(sample_store: Path) -> None:
+    articles = stored_articles(sample_store)
+    with Store(sample_store) as store:
+        listed = store.outlets()
+        assert sum(o["articles"] for o in listed) == len([a for a in articles if a["outlet"]])
+        for row in listed:
+            mine = [a for a in articles if a["outlet"] == row["outlet"]]
+            view = store.outlet(row["outlet"])
+            assert view["articles"] == row["articles"] == len(mine)
+            assert view["share_contradiction"] == pytest.approx(sum(bool(a["inconsistencies"]) for a in mine) / len(mine))
+            assert view["share_clutter_removed"] == pytest.approx(sum(bool(a["removed"]) for a in mine) / len(mine))
+            assert sum(d["articles"] for d in view["per_day"]) == sum(1 for a in mine if a["published"])
+            assert sum(k["pieces"] for k in view["removed_kinds"]) == sum(len(a["removed"]) for a in mine)
+        assert store.outlet("No Such Outlet") is None
+
+
+def test_stats_and_facets(sample_store: Path) -> None:
+    articles = stored_articles(sample_store)
+    with Store(sample_store) as store:
+        stats = store.stats()
+        assert stats["articles"] == len(articles) == 7
+        assert stats["quarantined"] == 1 and stats["quarantine_reasons"] == {"no-content": 1}
+        assert stats["with_contradiction"] == sum(bool(a["inconsistencies"]) for a in articles)
+        assert stats["mentions"] == sum(len(a["entities"]) for a in articles)
+        assert stats["quotes"] == sum(len(a["quotes"]) for a in articles)
+        assert stats["formats"] == {f: sum(a["format"] == f for a in articles) for f in {a["format"] for a in articles}}
+        every = store.facets()
+        assert every["articles"] == 7 and sum(o["articles"] for o in every["outlets"]) == 7
+        assert every["duplicate"] == [{"value": "none", "articles": 7}]
+        two = ["jakarta-kini-1", "pelita-rinjani-1"]
+        some = store.facets(ids=two)
+        assert some["articles"] == 2
+        assert some["has_contradiction"] == [{"value": True, "articles": 2}]
+        assert {o["value"] for o in some["outlets"]} == {a["outlet"] for a in articles if a["id"] in two}
+        assert store.facets(ids=[])["articles"] == 0
+
+
+def test_articles_lists_by_filter(sample_store: Path) -> None:
+    articles = stored_articles(sample_store)
+    with Store(sample_store) as store:
+        page = store.articles(limit=3)
+        assert page["total"] == 7 and len(page["items"]) == 3
+        newest = sorted((a for a in articles if a["published"]), key=lambda a: a["published"], reverse=True)
+        assert [i["id"] for i in page["items"]] == [a["id"] for a in newest][:3]
+        assert {i["id"] for i in store.articles(has_contradiction=True)["items"]} == \
+            {a["id"] for a in articles if a["inconsistencies"]}
+        recent = [a for a in articles if a["published"] and a["published"] >= "2025-04-01"]
+        assert store.articles(date_from="2025-04-01")["total"] == len(recent)
+        key = store.entities(top=1)[0]["key"]
+        assert {i["id"] for i in store.articles(entity=key)["items"]} == {a["id"] for a in articles if key in keys_of(a)}
+        assert store.articles(duplicate="none")["total"] == 7 and store.articles(duplicate="exact")["total"] == 0
+
+
+def test_the_default_store_is_read_only(sample_store: Path) -> None:
+    with Store(sample_store) as store, pytest.raises(duckdb.Error):
+        store.con.execute("DELETE FROM articles")
+    with pytest.raises(FileNotFoundError):
+        Store(sample_store.parent / "absent.duckdb")

@@ -63,6 +63,28 @@ def ingest(
 
 
 @app.command()
+def export(
+    db: str = typer.Option("warta.duckdb", "--db", help="The store to export."),
+    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet or jsonl."),
+    output: str = typer.Option(..., "--output", "-o", help="The file to write."),
+) -> None:
+    """Write the store's articles as Hugging Face datasets-compatible Parquet or JSON lines (text = body)."""
+    from .store.export import run_export
+
+    raise typer.Exit(run_export(db, output, fmt))
+
+
+@app.command()
+def link(
+    db: str = typer.Option("warta.duckdb", "--db", help="The store to link."),
+) -> None:
+    """Find duplicates, related articles and stories across the store (replaces the three link tables)."""
+    from .store.link import run_link
+
+    raise typer.Exit(run_link(db))
+
+
+@app.command()
 def search(
     query: str = typer.Argument(..., help='Words (`banjir jakarta`), "a phrase", -excluded, a OR b; "" lists by date.'),
     db: str = typer.Option("warta.duckdb", "--db", help="The store; its index is STORE.search/ beside it."),

@@ -96,3 +96,31 @@ def _as_row(row: Any, table: str) -> tuple[Any, ...]:
     if len(values) != len(names):
         raise ValueError(f"a {table} row from link_corpus has {len(values)} fields, the table {len(names)}: {row!r}")
     return tuple(list(v) if isinstance(v, (tuple, set, frozenset)) else v for v in values)
+
+
+def run_link(db: str) -> int:
+    """`warta link`: 0 when linked (or when there is nothing to link with), 2 when the store cannot be written."""
+    import os
+    import sys
+    import time
+
+    from rich.console import Console
+    from rich.markup import escape
+
+    from .schema import SchemaMismatch
+    from .writer import StoreWriter
+
+    err = Console(file=sys.stderr, highlight=False)
+    if not os.path.isfile(db):
+        err.print(f"[bold red]error:[/] no store at {escape(db)}")
+        return 2
+    started = time.monotonic()
+    try:
+        writer = StoreWriter(db)
+    except (SchemaMismatch, duckdb.IOException) as error:
+        err.print(f"[bold red]error:[/] cannot write the store {escape(db)}: {escape(str(error))}")
+        return 2
+    with writer:
+        note = link_store(writer.con)
+    err.print(f"linked {escape(db)} in {time.monotonic() - started:,.1f} s: {escape(note)}")
+    return 0

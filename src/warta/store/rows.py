@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -30,7 +30,7 @@ class ArticleRows:
 
 
 def article_rows(article: Article, *, key: str, hashed: str, source: str | None) -> ArticleRows:
-    record = article.to_dict()
+    record = article_record(article)
     record["id"] = key
     record.pop("body")
     hb = body_hash(article.body)
@@ -60,6 +60,14 @@ def article_rows(article: Article, *, key: str, hashed: str, source: str | None)
                             for n, i in enumerate(article.inconsistencies)],
     }
     return ArticleRows(key, hb, row, children)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """`article.to_dict()`, without `dataclasses.asdict`'s deep copy (a third of the row-building time):
+    the lists of dicts are already JSON-ready and are only read, never changed."""
+    record = {f.name: getattr(article, f.name) for f in fields(article)}
+    record["removed"] = [{"text": r.text, "kind": r.kind, "start": r.start, "end": r.end} for r in article.removed]
+    return record
 
 
 def quarantine_row(item: Quarantined, key: str) -> tuple[Any, ...]:
