@@ -188,6 +188,174 @@ def test_holidays():
     assert values("Persiapan Idul Adha 2024 dimulai.")["Idul Adha 2024"] == "2024"
 
 
+# --- months with a relative year, counts from the day last mentioned --------------------------------
+
+def test_a_month_with_a_relative_year():
+    body = ("Kasus DBD naik dibandingkan Januari tahun lalu. Tol ditargetkan rampung Maret tahun depan, "
+            "sedangkan evaluasi digelar Mei tahun ini. Upacara 17 Agustus tahun lalu berlangsung khidmat.")
+    v = values(body, "2025-02-06")
+    assert v["Januari tahun lalu"] == "2024-01"
+    assert v["Maret tahun depan"] == "2026-03"
+    assert v["Mei tahun ini"] == "2025-05"
+    assert v["17 Agustus tahun lalu"] == "2024-08-17"
+    assert "tahun lalu" not in v  # the year belongs to the month's span
+
+
+def test_a_month_name_alone_is_not_a_month():
+    assert values("Januari menjadi bulan tersibuk bagi petugas. Juni datang terlambat.", "2025-02-06") == {}
+
+
+def test_since_a_month_is_the_latest_one_up_to_the_reference():
+    body = "Hujan turun sejak Desember. Harga naik sejak awal November."
+    v = values(body, "2025-11-20")
+    assert v["Desember"] == "2024-12"  # not the coming December
+    assert v["awal November"] == "2025-11"
+    body = ("Sebanyak 312 kasus tercatat sepanjang Januari hingga Februari 2025, tertinggi sejak akhir "
+            "Desember, kata Kepala Dinas, Selasa (4/3/2025).")
+    assert values(body)["akhir Desember"] == "2024-12"  # no publication date: from the text's own day
+
+
+def test_counts_from_the_day_the_text_last_mentioned():
+    body = ("Harga emas menembus Rp5,2 juta per mayam, Selasa (14/10/2025). Sehari sebelumnya harga masih "
+            "Rp5,05 juta.")
+    assert values(body, "2025-10-20")["Sehari sebelumnya"] == "2025-10-13"  # not the day before publication
+    body = ("Gudang terbakar pada Jumat (10/10/2025). Dua hari kemudian polisi menetapkan tersangka, dan "
+            "keesokan harinya berkas dilimpahkan.")
+    v = values(body, "2025-10-20")
+    assert v["Dua hari kemudian"] == "2025-10-12"
+    assert v["keesokan harinya"] == "2025-10-13"  # from the day last mentioned, itself counted
+    body = "Indeks keyakinan konsumen pada April 2025 turun dari 121,1 pada bulan sebelumnya."
+    assert values(body, "2025-05-20")["bulan sebelumnya"] == "2025-03"
+    assert values("Sehari sebelumnya harga naik.", "2025-10-14")["Sehari sebelumnya"].startswith("a ")
+
+
+def test_years_before_in_the_plural_are_not_a_year():
+    body = "Praktik numpang KK marak terjadi pada tahun-tahun sebelumnya, kata dia, Senin (2/6/2025)."
+    assert "tahun sebelumnya" not in values(body, "2025-06-03")
+
+
+def test_the_same_period_in_another_year():
+    body = ("Kunjungan wisatawan sepanjang Januari hingga Juni 2025 mencapai 2,1 juta orang. Angka itu "
+            "naik 9 persen dibanding periode yang sama tahun lalu.")
+    v = values(body, "2025-07-12")
+    assert v["Januari hingga Juni 2025"] == "2025-01/2025-06"
+    assert v["periode yang sama tahun lalu"] == "2024-01/2024-06"
+    body = "Angka itu naik 9 persen dibanding periode yang sama tahun lalu."
+    assert values(body, "2025-07-12")["periode yang sama tahun lalu"].startswith("a ")  # no period to copy
+
+
+def test_a_range_of_months_without_a_year():
+    v = values("Debit mata air turun pada September hingga November.", "2025-08-14")
+    assert v == {"September hingga November": "2025-09/2025-11"}
+    assert values("Musim hujan berlangsung November-Februari.", "2025-10-01")["November-Februari"] == "2025-11/2026-02"
+
+
+# --- parts of periods, weekends, quarters -----------------------------------------------------------
+
+def test_the_weekend_alone_is_the_one_nearest_the_reference():
+    body = "Banyak pengusaha sudah menerima order pengiriman untuk akhir pekan."
+    assert values(body, "2025-05-08")["akhir pekan"] == "2025-05-10/2025-05-11"  # a Thursday: the coming one
+    assert values(body, "2025-05-12")["akhir pekan"] == "2025-05-10/2025-05-11"  # a Monday: the one just past
+    v = values("Akhir pekan lalu pasar sepi, akhir pekan ini ramai.", "2025-05-08")
+    assert v["Akhir pekan lalu"] == "2025-05-03/2025-05-04"
+    assert v["akhir pekan ini"] == "2025-05-10/2025-05-11"
+
+
+def test_a_general_weekend_is_not_a_date():
+    body = ("Pesepeda datang setiap akhir pekan. Jalan Riau tersendat, terutama pada akhir pekan. "
+            "Kedai ramai setiap Sabtu dan Minggu, juga tiap hari Senin.")
+    assert values(body, "2025-05-08") == {}
+
+
+def test_the_end_of_the_year_is_the_year_as_the_end_of_march_is_the_month():
+    body = "Harga emas berpotensi naik hingga akhir tahun. Akhir tahun ini stok aman, seperti awal Maret."
+    v = values(body, "2025-04-14")
+    assert v["akhir tahun"] == "2025"
+    assert v["Akhir tahun ini"] == "2025"
+    assert v["awal Maret"] == "2025-03"
+    body = ("Laporan akhir tahun anggaran 2024 rampung. Diskon diberikan memasuki pertengahan bulan suci "
+            "Ramadan. Tagihan dibayar di akhir bulan.")
+    v = values(body, "2025-03-14")
+    assert v == {"2024": "2024"}  # another period's end, a holiday season, a general habit
+    assert values("Stok menipis jelang akhir bulan.", "2025-03-14")["akhir bulan"] == "2025-03"
+
+
+def test_quarters_and_halves_of_a_year():
+    body = ("Laba kuartal I 2025 naik, kuartal IV/2024 turun, triwulan pertama tahun ini stabil, dan "
+            "semester II 2024 merugi. Mahasiswa semester 5 ikut magang. Kuartal II diperkirakan lebih buruk.")
+    v = values(body, "2025-05-20")
+    assert v["kuartal I 2025"] == "2025-01/2025-03"
+    assert v["kuartal IV/2024"] == "2024-10/2024-12"
+    assert v["triwulan pertama tahun ini"] == "2025-01/2025-03"
+    assert v["semester II 2024"] == "2024-07/2024-12"
+    assert not any(t.startswith(("semester 5", "Kuartal II")) for t in v)  # no year: nothing read
+
+
+# --- clock times in words, days said in words ------------------------------------------------------
+
+def test_clock_times_in_words():
+    body = ("Rapat dimulai pukul delapan pagi dan makan malam pukul tujuh malam. Ia tiba pukul setengah "
+            "delapan, pulang jam sembilan lewat seperempat, dan tidur jam dua belas malam.")
+    v = values(body, "2025-03-17")
+    assert v["pukul delapan pagi"] == "2025-03-17T08:00"
+    assert v["pukul tujuh malam"] == "2025-03-17T19:00"
+    assert v["pukul setengah delapan"] == "2025-03-17T07:30"
+    assert v["jam sembilan lewat seperempat"] == "2025-03-17T09:15"
+    assert v["jam dua belas malam"] == "2025-03-17T00:00"
+    assert values("“Biasanya jam delapan sudah sampai,” katanya.", "2025-03-17")["jam delapan"] == "T08:00"
+
+
+def test_durations_and_numbers_are_not_clock_times():
+    body = "Perjalanan memakan waktu satu jam delapan menit. Antrean mencapai jam tujuh belas orang."
+    assert values(body, "2025-03-17") == {}
+
+
+def test_earlier_today_and_the_night_of_the_new_year():
+    body = ("Mental mereka di final tadi sudah bagus. Tadi pagi hujan. Seperti disebutkan tadi, harga naik. "
+            "Jalan Asia Afrika padat pada malam pergantian tahun.")
+    v = values(body, "2025-12-22")
+    assert v["tadi"] == "2025-12-22"
+    assert v["Tadi pagi"] == "2025-12-22"
+    # the `tadi` after `disebutkan` points back in the text: only the one in `di final tadi` is a day
+    every = find_dates(body, "2025-12-22", unique=False)
+    assert [d["start"] for d in every if d["text"] == "tadi"] == [body.index("tadi")]
+    assert v["malam pergantian tahun"] == "2025-12-31"
+    assert values("Pesta malam tahun baru meriah.", "2026-01-02")["malam tahun baru"] == "2025-12-31"
+    assert values("Perayaan malam Tahun Baru 2026 digelar.")["malam Tahun Baru 2026"] == "2025-12-31"
+    assert values("Jalan padat pada malam pergantian tahun.")["malam pergantian tahun"].startswith("a ")
+
+
+def test_days_before_a_holiday():
+    body = ("Pemudik memadati jalan pada H-7 Lebaran. Idul Fitri 2025 jatuh pada Senin, 31 Maret 2025. "
+            "Persiapan sudah dimulai H-10.")
+    v = values(body, "2025-03-20")
+    assert v["H-7 Lebaran"] == "2025-03-24"
+    assert v["H-10"].startswith("10 days before a holiday")  # which holiday: not said, a note
+    assert values("Toko tutup pada H-1 Natal.", "2025-12-20")["H-1 Natal"] == "2025-12-24"
+    assert values("Arus balik diperkirakan H+3 Lebaran.", "2025-03-20")["H+3 Lebaran"].startswith("3 days")
+    assert values("Visa H-1B diperketat.", "2025-03-20") == {}
+
+
+def test_a_day_range_in_parentheses():
+    body = "Rapat digelar Senin-Selasa (17-18/3/2025). Pameran berlangsung (31/3-2/4) di JCC."
+    v = values(body, "2025-03-10")
+    assert v["Senin-Selasa (17-18/3/2025)"] == "2025-03-17/2025-03-18"
+    assert v["31/3-2/4"] == "2025-03-31/2025-04-02"
+
+
+def test_a_day_name_its_part_and_the_date_are_one_span():
+    body = "KRL terganggu pada Senin pagi, 17 Maret 2025, akibat gangguan sinyal."
+    assert values(body, "2025-03-17") == {"Senin pagi, 17 Maret 2025": "2025-03-17"}
+
+
+def test_a_text_present_is_not_before_the_years_it_names():
+    body = ("Festival kuliner digelar di Philadelphia, Sabtu (7/6) siang. Festival pertama kali digelar "
+            "pada 2015. Tahun ini panitia menargetkan dana lebih besar.")
+    v = values(body)
+    assert v["Sabtu (7/6) siang"] == "--06-07"  # 7 June is a Saturday in 2014 and 2025, never 2015-2016
+    assert v["Tahun ini"].startswith("a ")
+
+
 # --- the API --------------------------------------------------------------------------------------
 
 def test_each_distinct_expression_once_unless_asked():

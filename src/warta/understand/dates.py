@@ -17,16 +17,25 @@ become one span. Then each span is resolved:
   publication date (nearest, or the latest before it after `lalu`); without one, from an earlier
   mention of the same day with its year, or from the years written in the text when the day name
   fixes it (`Kamis (20/3)` in a text about 2024 is 2025-03-20, the Thursday); else no year (`--03-20`).
-- relative expressions (`kemarin`, `pekan lalu`, `tiga hari lalu`, `tahun ini`, `akhir pekan ini`)
-  count from the reference date: the publication date when given, else the text's own "now",
-  the latest day it dates with a day name (`katanya, Jumat (15/5)`), else the latest day it dates.
-  A bare day name (`Kamis`) needs the publication date or a day-named date; else it is a note.
+- relative expressions (`kemarin`, `tadi`, `pekan lalu`, `tiga hari lalu`, `tahun ini`, `akhir pekan
+  ini`, `Januari tahun lalu`) count from the reference date: the publication date when given, else
+  the text's own "now", the latest day it dates with a day name (`katanya, Jumat (15/5)`), else the
+  latest day it dates. A bare day name (`Kamis`) needs the publication date or a day-named date;
+  else it is a note. `akhir pekan` alone is the weekend nearest the reference date.
+- a part of a period keeps the period's granularity: `awal Maret` is the month, `akhir tahun` the
+  year; alone (`akhir tahun`, `awal pekan`) it is the reference date's, unless general (`setiap
+  akhir pekan`, `terutama pada akhir pekan`). `kuartal I 2025` is the interval of its months.
+- anaphoric expressions (`sehari sebelumnya`, `dua hari kemudian`, `keesokan harinya`, `bulan
+  sebelumnya`) count from the day or month the text last mentioned; `periode yang sama tahun
+  lalu` is the period last mentioned in its paragraph, a year before.
 - a clock time takes the day written with it, else the day of its sentence, else (with a
   publication date) the day last named in its paragraph or the publication date; a time in a
   sentence about something recurring (`setiap hari pukul 19.00 WIB`) stays a time of day.
 - holidays with a year: a fixed one is its day (`Natal 2024` -> 2024-12-25), a moving one the day
   the text states for it (`Idul Fitri 2025 ... jatuh pada Senin, 31 Maret 2025`) else its year; a
-  season (`Lebaran 2025`, `Ramadan 2025`) its year; a Hijri year gives a note.
+  season (`Lebaran 2025`, `Ramadan 2025`) its year; a Hijri year gives a note. An eve named alone
+  (`malam pergantian tahun`) is the occurrence nearest the reference date; `H-7 Lebaran` is seven
+  days before the day the text (or a fixed holiday's calendar) gives, else a note.
 - a year right after a capitalised name is part of the name (`IBL 2025`), not a date.
 
 By default each distinct expression is listed once, at its first occurrence, as the gold
@@ -44,7 +53,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from warta.understand.dates_grammar import Grammar, grammar, key
+from warta.understand.dates_grammar import Grammar, Holiday, grammar, key
 
 __all__ = ["find_dates"]
 
@@ -60,7 +69,9 @@ _YEARS = range(1000, 2200)  # a four-digit number read as a year
 class Cand:
     start: int
     end: int
-    kind: str  # date | drange | mrange | yrange | month | year | holiday | relday | unit | count | weekday | time | note
+    # date | drange | mrange | yrange | month | year | year_period | holiday | countdown | relday | unit
+    # | count | weekday | time | same_period | note
+    kind: str
     f: dict[str, Any]
     prio: int = 0
     time: dict[str, Any] | None = None  # a clock time merged into a day
@@ -87,6 +98,18 @@ def _capitalised(s: str) -> bool:
 
 def _is_day_name(g: Grammar, s: str) -> bool:
     return _capitalised(s) and key(s) in g.weekday
+
+
+def _year_shift(g: Grammar, m: re.Match) -> dict[str, Any]:
+    """`tahun lalu` after a month or a day: how many years from the reference (or, `yanaph`, from
+    the year last mentioned) its year is; empty when the match has none."""
+    shift = m.group("yshift")
+    if shift is None:
+        return {}
+    k = key(shift)
+    if k in g.unit_anaphoric:
+        return {"yshift": g.unit_anaphoric[k], "yanaph": True}
+    return {"yshift": g.unit_shift[k], "yanaph": False}
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -127,8 +150,13 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
             start = m.start("dw") if m.group("dw") else m.start("d")
             wd = None
         f = {"d": m.group("d"), "m": g.months[mon], "y": m.group("y"), "wd": g.weekday.get(key(wd)) if wd else None,
-             "rel": m.group("rel")}
+             "rel": m.group("rel"), "since": g.has("since_cues", _word_before(g, text, start))}
         end = m.end()
+        if m.group("yshift"):
+            if m.group("y"):
+                end = m.end("y")  # `17 Agustus 2024 tahun lalu`: the written year rules
+            else:
+                f.update(_year_shift(g, m))
         if mon in g.full_months and text[m.end("mon"):end] == ".":
             end -= 1  # the sentence's full stop, not an abbreviation's
         add(m, "date", f, 1, start=start, end=end)
@@ -143,6 +171,17 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
             f = {"d": m.group("d"), "m": m.group("m"), "y": m.group("y"), "wd": g.weekday.get(key(wd)) if named else None}
         add(m, "date", f, 1, start=start)
 
+    def pdrange(m: re.Match) -> None:
+        if m.group("wd1") and not (_is_day_name(g, m.group("wd1")) and _is_day_name(g, m.group("wd2"))):
+            return
+        y2 = m.group("y2")
+        f = {"d1": int(m.group("d1")), "m1": int(m.group("m1")) if m.group("m1") else None, "y1": None,
+             "d2": int(m.group("d2")), "m2": int(m.group("m2")),
+             "y2": None if y2 is None else int(y2) + (2000 if len(y2) == 2 else 0)}
+        if f["m2"] > 12 or (f["m1"] or 1) > 12:
+            return
+        add(m, "drange", f, 2)
+
     def mdy(m: re.Match) -> None:
         add(m, "date", {"d": m.group("d"), "m": g.months[key(m.group("mon"))], "y": m.group("y"), "wd": None}, 1)
 
@@ -154,7 +193,10 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
 
     def mrange(m: re.Match) -> None:
         f = {"m1": g.months[key(m.group("mon1"))], "y1": int(m.group("y1")) if m.group("y1") else None,
-             "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2"))}
+             "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2")) if m.group("y2") else None,
+             **_year_shift(g, m)}
+        if f["y2"] is None and f["m1"] == f["m2"]:
+            return
         add(m, "mrange", f, 1)
 
     def yrange(m: re.Match) -> None:
@@ -170,12 +212,14 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
             add(m, "month", {"m": g.months[key(m.group("mon"))], "y": y, "part": m.group("part")}, 1)
 
     def month(m: re.Match) -> None:
-        has_cue = m.group("part") or m.group("mw")
+        has_cue = m.group("part") or m.group("mw") or m.group("yshift")
         if not has_cue:
             has_cue = g.has("month_cues", _word_before(g, text, m.start()))
         if not has_cue and not (m.group("rel") and _capitalised(m.group("mon"))):
             return
-        add(m, "month", {"m": g.months[key(m.group("mon"))], "y": None, "rel": m.group("rel")}, 0)
+        f = {"m": g.months[key(m.group("mon"))], "y": None, "rel": m.group("rel"), **_year_shift(g, m),
+             "since": g.has("since_cues", _word_before(g, text, m.start()))}
+        add(m, "month", f, 0)
 
     def year(m: re.Match) -> None:
         c = _year_cand(g, text, m)
@@ -193,20 +237,50 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
         elif y in _YEARS:
             add(m, "holiday", {"hol": hol, "y": y}, 2)
 
+    def holiday_bare(m: re.Match) -> None:
+        add(m, "holiday", {"hol": g.holidays[key(m.group("name"))], "y": None}, 1)
+
+    def countdown(m: re.Match) -> None:
+        name = m.group("name")
+        f = {"n": int(m.group("n")) * (-1 if m.group("sign") == "-" else 1),
+             "hol": g.holidays[key(name)] if name else None, "y": int(m.group("y")) if m.group("y") else None}
+        add(m, "countdown", f, 2)
+
+    def year_period(m: re.Match) -> None:
+        months, n = g.year_period[key(m.group("qw"))], g.year_period_number[key(m.group("qn"))]
+        y = int(m.group("y")) if m.group("y") else None
+        if n * months > 12 or (y is not None and y not in _YEARS):
+            return
+        add(m, "year_period", {"months": months, "n": n, "y": y, **_year_shift(g, m)}, 2)
+
+    def same_period(m: re.Match) -> None:
+        add(m, "same_period", _year_shift(g, m), 1)
+
     def relday(m: re.Match) -> None:
-        add(m, "relday", {"off": g.relative_day[key(m.group("rd"))]}, 0)
+        rd = key(m.group("rd"))
+        if g.has("may_point_back", rd) and g.has("discourse_back", _word_before(g, text, m.start())):
+            return  # `seperti disebutkan tadi`: earlier in the text, not earlier today
+        add(m, "relday", {"off": g.relative_day[rd]}, 0)
+
+    def relday_back(m: re.Match) -> None:
+        add(m, "relday", {"off": g.relative_day_anaphoric[key(m.group("rd"))], "anaphoric": True}, 0)
 
     def unit(m: re.Match) -> None:
         u = m.group("unit")
         if key(u) in g.weekday and _capitalised(u) and not at_sentence_start(m.start("unit")):
             return  # `Minggu lalu` mid-sentence is last Sunday
-        part, shift = m.group("part"), key(m.group("shift"))
+        part, shift = m.group("part"), m.group("shift")
+        if shift is None and (part is None or not _period_of_now(g, text, m)):
+            return
+        shift = key(shift) if shift else None
         before = None if part else _word_before(g, text, m.start())
         if before and (before.isdigit() or g.number(before) is not None):
             return  # `selama 17 tahun ini`: a count of years, not this year
         weekend = part is not None and key(f"{part} {u}") in g.words["weekend"]
         f: dict[str, Any] = {"gran": g.unit[key(u)], "weekend": weekend}
-        if shift in g.unit_anaphoric:
+        if shift is None:
+            f["shift"], f["nearest"] = 0, True  # `akhir pekan`: the one nearest the reference date
+        elif shift in g.unit_anaphoric:
             f["anaphoric"] = g.unit_anaphoric[shift]
         else:
             f["shift"] = g.unit_shift[shift]
@@ -218,8 +292,11 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
         n = 1 if n_text is None else g.number(n_text)
         if n is None and not g.has("vague_counts", n_text):
             return
-        sign = -1 if key(m.group("dir")) in g.words["count_past"] else 1
-        add(m, "count", {"n": n, "vague": n_text, "gran": g.unit[u], "sign": sign, "unit": u}, 0)
+        direction = key(m.group("dir"))
+        anaphoric = direction in g.words["count_anaphoric_past"] or direction in g.words["count_anaphoric_future"]
+        past = direction in g.words["count_past"] or direction in g.words["count_anaphoric_past"]
+        f = {"n": n, "vague": n_text, "gran": g.unit[u], "sign": -1 if past else 1, "unit": u, "anaphoric": anaphoric}
+        add(m, "count", f, 0)
 
     def weekday(m: re.Match) -> None:
         wd = m.group("wd")
@@ -228,6 +305,8 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
         before = _word_before(g, text, m.start())
         if g.has("weekday_not_after", before) or (before and g.rx["recurring"].fullmatch(before)):
             return
+        if rx["wd_recurring_before"].search(text, max(0, m.start() - 60), m.start()):
+            return  # `setiap Sabtu dan Minggu`, `tiap hari Senin`
         if rx["wd_join_after"].match(text, m.end("wd")) or _joined_after_day(g, text, m.start()):
             return  # `Senin-Jumat`: days of a recurring schedule
         rel = m.group("rel")
@@ -238,10 +317,18 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
         if c is not None:
             out.append(c)
 
+    def wtime(m: re.Match) -> None:
+        clock = _clock_in_words(g, m)
+        if clock is not None:
+            f = {"t1": _clock(g, *clock, m.group("part")), "zone": _zone(g, m.group("zone")), "t2": None}
+            add(m, "time", f, 0)
+
     handlers = {
-        "wdate": wdate, "dmy": dmy, "num": num, "mdy": mdy, "drange": drange, "mrange": mrange,
+        "wdate": wdate, "pdrange": pdrange, "dmy": dmy, "num": num, "mdy": mdy, "drange": drange, "mrange": mrange,
         "yrange": yrange, "my": my, "month": month, "year": year, "holiday": holiday, "relday": relday,
-        "unit": unit, "count": count, "weekday": weekday, "time": time,
+        "unit": unit, "count": count, "weekday": weekday, "time": time, "wtime": wtime,
+        "holiday_bare": holiday_bare, "countdown": countdown, "year_period": year_period,
+        "same_period": same_period, "relday_back": relday_back,
     }
     for a in rx["anchor"].finditer(text):
         pos = a.start()
@@ -251,6 +338,49 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
             if m is not None:
                 handlers[name](m)
     return out
+
+
+def _period_of_now(g: Grammar, text: str, m: re.Match) -> bool:
+    """Is a part of a period with no shift (`akhir tahun`, `awal pekan`) the period of the reference
+    date? Not when it is general (`setiap akhir pekan`, `terutama pada akhir pekan`), nor when the
+    words after it name another period (`akhir tahun anggaran`, `awal bulan Ramadan`, `akhir tahun 2024`)."""
+    start, end = m.start(), m.end()
+    after = text[end:end + 40]
+    nxt = re.match(r"[ \t]+(\S)", after)
+    if nxt and (nxt.group(1).isupper() or nxt.group(1).isdigit()):
+        return False
+    if g.rx["holiday_at"].match(text, m.start("unit")):
+        return False  # `pertengahan bulan suci Ramadan`: the part of a holiday season
+    if g.has("period_other_after", _word_after(g, text, end)):
+        return False
+    head = text[max(0, start - 60):start]
+    words = re.findall(r"[\w-]+", head.rsplit(".", 1)[-1])[-2:]
+    if g.has("period_alone_needs_cue", m.group("unit")):
+        return bool(words) and g.has("period_alone_cues", words[-1])
+    if words and g.has("period_glue", words[-1]):
+        words = words[:-1]
+    return not (words and g.has("period_general_before", words[-1]))
+
+
+def _clock_in_words(g: Grammar, m: re.Match) -> tuple[int, int] | None:
+    """(hour, minute) of `jam delapan`, `pukul setengah delapan`, `pukul enam kurang seperempat`."""
+    h = g.number(m.group("hw"))
+    if h is None:
+        return None
+    mi = 0
+    if m.group("half"):
+        if m.group("mw"):
+            return None
+        h, mi = h - 1, 30
+    elif m.group("mw"):
+        n = g.number(m.group("mw"))
+        if n is None or not 0 < n < 60:
+            return None
+        if m.group("past"):
+            mi = n
+        else:
+            h, mi = h - 1, 60 - n
+    return h % 24, mi
 
 
 def _joined_after_day(g: Grammar, text: str, pos: int) -> bool:
@@ -476,6 +606,8 @@ def _sentence_starts(text: str) -> list[int]:
 def _resolve_date(doc: _Doc, c: Cand) -> None:
     """A written day: `d`, `m` and maybe `y` (a string as written), maybe a weekday."""
     f = c.f
+    if f.get("yshift") is not None:
+        return  # `17 Agustus tahun lalu`: once the reference is known, see _resolve_date_shifted
     d, m = int(f["d"]), int(f["m"])
     y_text = f.get("y")
     wd = f.get("wd")
@@ -493,7 +625,7 @@ def _resolve_date(doc: _Doc, c: Cand) -> None:
     if _valid(2000, m, d) is None:
         c.value = f"a date that does not exist ({doc.text[c.start:c.end]})"
         return
-    y = _infer_year(doc, c, m, d, wd, f.get("rel"))
+    y = _infer_year(doc, c, m, d, wd, f.get("rel"), f.get("since", False))
     if y is not None and _valid(y, m, d):
         c.day = _valid(y, m, d)
     else:
@@ -502,12 +634,26 @@ def _resolve_date(doc: _Doc, c: Cand) -> None:
         c.wd_known = wd is not None and sy is not None
 
 
-def _infer_year(doc: _Doc, c: Cand, m: int, d: int, wd: int | None, rel: str | None) -> int | None:
+def _resolve_date_shifted(doc: _Doc, c: Cand) -> None:
+    """`17 Agustus tahun lalu`: the day in the year named from the reference (or the last year)."""
+    d, m = int(c.f["d"]), int(c.f["m"])
+    y = _shifted_year(doc, c)
+    day = _valid(y, m, d) if y is not None else None
+    if day is not None:
+        c.day = day
+    elif _valid(2000, m, d) is not None:
+        c.day, c.yearless = _valid(2000, m, d), True
+    else:
+        c.value = f"a date that does not exist ({doc.text[c.start:c.end]})"
+
+
+def _infer_year(doc: _Doc, c: Cand, m: int, d: int, wd: int | None, rel: str | None,
+                since: bool = False) -> int | None:
     g, pub = doc.g, doc.pub
     if pub is not None:
         options = [(y, _valid(y, m, d)) for y in (pub.year - 1, pub.year, pub.year + 1)]
         options = [(y, day) for y, day in options if day]
-        if rel and g.has("date_past", rel):
+        if since or (rel and g.has("date_past", rel)):
             options = [(y, day) for y, day in options if day <= pub] or options
             return max(options, key=lambda o: o[1])[0]
         if rel and g.has("date_future", rel):
@@ -525,11 +671,12 @@ def _infer_year(doc: _Doc, c: Cand, m: int, d: int, wd: int | None, rel: str | N
             between = doc.years_between(o.end, c.start)
             if between <= {o.explicit_year}:
                 return o.explicit_year
-    # the weekday fixes the year among those the text writes
+    # the weekday fixes the year among those the text writes (or the next: a text's present is
+    # rarely before every year it names, `digelar pertama kali pada 2015 ... Sabtu (7/6)`)
     if wd is not None and doc.written:
         years = [y for _p, y in doc.written]
         lo, hi = min(years), max(years)
-        fit = [y for y in range(lo - 1, hi + 2) if (day := _valid(y, m, d)) and day.isoweekday() == wd]
+        fit = [y for y in range(lo, hi + 2) if (day := _valid(y, m, d)) and day.isoweekday() == wd]
         if fit:
             return min(fit, key=lambda y: (abs(y - hi), -y))
     # `Kemarin (19/3)` beside `Kamis (20/3/2025)`: a dateline-style day takes the year of the
@@ -592,6 +739,9 @@ def _shift_day(ref: Ref, days: int) -> tuple[dt.date, bool]:
 def _resolve_relative(doc: _Doc, c: Cand) -> None:
     g, ref, f = doc.g, doc.ref, c.f
     phrase = doc.text[c.start:c.end]
+    if c.kind == "relday" and f.get("anaphoric"):
+        _count_from_mentioned(doc, c, "day", f["off"])
+        return
     if c.kind == "relday":
         if ref is None:
             c.value = f"a day counted from a date the text does not state ({phrase})"
@@ -604,20 +754,15 @@ def _resolve_relative(doc: _Doc, c: Cand) -> None:
         return
     if c.kind == "unit":
         if "anaphoric" in f:
-            if f["gran"] == "year":
-                before = [y for p, y in doc.written if p < c.start]
-                if before:
-                    c.value = str(before[-1] + f["anaphoric"])
-                    return
-            c.value = f"a {f['gran']} counted from another the text mentions ({phrase})"
+            _count_from_mentioned(doc, c, f["gran"], f["anaphoric"])
             return
         if ref is None or ref.yearless:
-            c.value = f"a {f['gran']} counted from a date the text does not state ({phrase})"
+            what = "weekend" if f["weekend"] else f["gran"]
+            c.value = f"a {what} counted from a date the text does not state ({phrase})"
             return
         s, day = f["shift"], ref.day
         if f["weekend"]:
-            monday = day - dt.timedelta(days=day.isoweekday() - 1) + dt.timedelta(weeks=s)
-            a, b = (monday + dt.timedelta(days=k - 1) for k in g.weekend_days)
+            a, b = _weekend(g, day, s, f.get("nearest", False))
             c.value = f"{a.isoformat()}/{b.isoformat()}"
         elif f["gran"] == "week":
             c.value = _fmt_week(day + dt.timedelta(weeks=s))
@@ -631,10 +776,13 @@ def _resolve_relative(doc: _Doc, c: Cand) -> None:
         if f["n"] is None:
             c.value = f"a few {f['unit']} {'before' if f['sign'] < 0 else 'after'} the reference date ({phrase})"
             return
+        k = f["n"] * f["sign"]
+        if f["anaphoric"]:
+            _count_from_mentioned(doc, c, f["gran"], k)
+            return
         if ref is None or (ref.yearless and f["gran"] != "day"):
             c.value = f"a time counted from a date the text does not state ({phrase})"
             return
-        k = f["n"] * f["sign"]
         if f["gran"] == "day":
             c.day, c.yearless = _shift_day(ref, k)
         elif f["gran"] == "week":
@@ -644,6 +792,77 @@ def _resolve_relative(doc: _Doc, c: Cand) -> None:
             c.value = f"{y:04d}-{m:02d}"
         else:
             c.value = f"{ref.day.year + k:04d}"
+
+
+def _weekend(g: Grammar, day: dt.date, weeks: int, nearest: bool) -> tuple[dt.date, dt.date]:
+    """The weekend of `day`'s week moved by `weeks`; with `nearest` (`akhir pekan` alone), the
+    weekend nearest `day` (a Monday's is the one just past, a Thursday's the coming one; a
+    Wednesday's, as far from both, the coming one)."""
+    monday = day - dt.timedelta(days=day.isoweekday() - 1) + dt.timedelta(weeks=weeks)
+    a, b = (monday + dt.timedelta(days=k - 1) for k in g.weekend_days)
+    if nearest:
+        pa, pb = a - dt.timedelta(weeks=1), b - dt.timedelta(weeks=1)
+        if (day - pb).days < (a - day).days:
+            return pa, pb
+    return a, b
+
+
+def _last_mentioned(doc: _Doc, c: Cand, gran: str) -> tuple[dt.date | None, int, int, bool] | None:
+    """The latest day (or for a month count, month) the text mentions before `c`: (day or None,
+    year, month, yearless). `sehari sebelumnya` counts from it. For a year count, the year last
+    written (`per 31 Desember 2024 ... Kamis (20/3) ... tahun sebelumnya` is 2023: a dateline's
+    inferred year is not what the text compares with), else the year of what it last mentions."""
+    if gran == "year":
+        written = [y for p, y in doc.written if p < c.start]
+        if written:
+            return None, written[-1], 0, False
+    i = doc.cands.index(c)
+    for o in reversed(doc.cands[:i]):
+        if o.kind in ("time", "note", "drange", "same_period", "countdown"):
+            continue
+        if o.day is not None and o.value is None:
+            if o.yearless and gran not in ("day", "week"):
+                continue
+            return o.day, o.day.year, o.day.month, o.yearless
+        v = o.value or ""
+        if gran in ("month", "year") and re.fullmatch(r"\d{4}-\d{2}", v):
+            return None, int(v[:4]), int(v[5:]), False
+        if gran == "year" and re.fullmatch(r"\d{4}", v):
+            return None, int(v), 0, False
+    return None
+
+
+def _count_from_mentioned(doc: _Doc, c: Cand, gran: str, k: int) -> None:
+    """`sehari sebelumnya`, `bulan sebelumnya`, `keesokan harinya`: `k` units from the day (month,
+    year) the text last mentioned."""
+    anchor = _last_mentioned(doc, c, gran)
+    if anchor is None or (anchor[0] is None and gran in ("day", "week")):
+        c.value = f"a {gran} counted from another the text does not date ({doc.text[c.start:c.end]})"
+        return
+    day, y, m, yearless = anchor
+    if gran == "day":
+        c.day, c.yearless = day + dt.timedelta(days=k), yearless
+    elif gran == "week" and yearless:
+        c.value = f"a week counted from a date without its year ({doc.text[c.start:c.end]})"
+    elif gran == "week":
+        c.value = _fmt_week(day + dt.timedelta(weeks=k))
+    elif gran == "month":
+        y, m = _add_months(y, m, k)
+        c.value = f"{y:04d}-{m:02d}"
+    else:
+        c.value = f"{y + k:04d}"
+
+
+def _shifted_year(doc: _Doc, c: Cand) -> int | None:
+    """The year of `Januari tahun lalu` (from the reference date) or `Januari tahun sebelumnya`
+    (from the year last mentioned); None when neither is known."""
+    k = c.f["yshift"]
+    if c.f["yanaph"]:
+        anchor = _last_mentioned(doc, c, "year")
+        return anchor[1] + k if anchor else None
+    if doc.ref is None or doc.ref.yearless:
+        return None
+    return doc.ref.day.year + k
 
 
 def _resolve_weekday(doc: _Doc, c: Cand) -> None:
@@ -679,42 +898,161 @@ def _resolve_weekday(doc: _Doc, c: Cand) -> None:
 
 
 def _resolve_month(doc: _Doc, c: Cand) -> None:
-    f, g = c.f, doc.g
+    f = c.f
     m = f["m"]
     if f["y"] is not None:
         c.value = f"{f['y']:04d}-{m:02d}"
         return
-    rel = f.get("rel")
-    if doc.pub is not None:
-        p = doc.pub
+    if f.get("yshift") is not None:
+        y = _shifted_year(doc, c)
+    else:
+        y = _year_for_month(doc, c, m, f.get("rel"), f.get("since", False))
+    c.value = f"{y:04d}-{m:02d}" if y is not None else f"a {_MONTH_EN[m]} (year not stated)"
+
+
+def _year_for_month(doc: _Doc, c: Cand, m: int, rel: str | None, since: bool = False) -> int | None:
+    """The year of a month written without one: nearest the publication date (the latest up to it
+    after `lalu` or `sejak`, the next after `mendatang`), else the year the text last wrote, else the
+    reference's. Without a publication date, `lalu`, `sejak` and `mendatang` count from the text's
+    own reference date (`sejak akhir Desember` in a text of March 2025 is December 2024)."""
+    g = doc.g
+    past = since or bool(rel and g.has("date_past", rel))
+    future = bool(rel and g.has("date_future", rel))
+    p = doc.pub
+    if p is None and (past or future) and doc.ref is not None and not doc.ref.yearless:
+        p = doc.ref.day
+    if p is not None:
         opts = [(p.year + k, m) for k in (-1, 0, 1)]
         def dist(o):
             return (o[0] * 12 + o[1]) - (p.year * 12 + p.month)
-        if rel and g.has("date_past", rel):
-            y = max((o for o in opts if dist(o) <= 0), key=dist)[0]
-        elif rel and g.has("date_future", rel):
-            y = min((o for o in opts if dist(o) >= 0), key=dist)[0]
-        else:
-            y = min(opts, key=lambda o: (abs(dist(o)), dist(o) > 0))[0]
-        c.value = f"{y:04d}-{m:02d}"
-        return
+        if past:
+            return max((o for o in opts if dist(o) <= 0), key=dist)[0]
+        if future:
+            return min((o for o in opts if dist(o) >= 0), key=dist)[0]
+        return min(opts, key=lambda o: (abs(dist(o)), dist(o) > 0))[0]
     before = [y for p, y in doc.written if p < c.start]
     if before:
-        c.value = f"{before[-1]:04d}-{m:02d}"
-    elif doc.ref is not None and not doc.ref.yearless:
-        c.value = f"{doc.ref.day.year:04d}-{m:02d}"
-    else:
-        c.value = f"a {_MONTH_EN[m]} (year not stated)"
+        return before[-1]
+    if doc.ref is not None and not doc.ref.yearless:
+        return doc.ref.day.year
+    return None
+
+
+def _resolve_mrange(doc: _Doc, c: Cand) -> None:
+    """`Januari-Desember 2024`, `September hingga November` (the year as for a month), `Januari
+    hingga Maret tahun lalu`."""
+    f = c.f
+    y2 = f["y2"]
+    if y2 is None and f.get("yshift") is not None:
+        y2 = _shifted_year(doc, c)
+    elif y2 is None and f["y1"] is not None:
+        y2 = f["y1"] if f["m2"] >= f["m1"] else f["y1"] + 1
+    elif y2 is None:
+        y2 = _year_for_month(doc, c, f["m2"], None)
+    if y2 is None:
+        c.value = f"months of a year the text does not state ({doc.text[c.start:c.end]})"
+        return
+    y1 = f["y1"] or y2
+    if (y1, f["m1"]) > (y2, f["m2"]):
+        y1 = y2 - 1  # `Desember-Maret 2025` starts the year before
+    c.value = f"{y1:04d}-{f['m1']:02d}/{y2:04d}-{f['m2']:02d}"
+
+
+def _resolve_year_period(doc: _Doc, c: Cand) -> None:
+    """`kuartal I 2025` -> 2025-01/2025-03, `semester II tahun lalu` -> the second half of last year."""
+    f = c.f
+    y = f["y"] if f["y"] is not None else _shifted_year(doc, c)
+    if y is None:
+        c.value = f"a part of a year the text does not state ({doc.text[c.start:c.end]})"
+        return
+    first = (f["n"] - 1) * f["months"] + 1
+    c.value = f"{y:04d}-{first:02d}/{y:04d}-{first + f['months'] - 1:02d}"
+
+
+def _shift_value_years(value: str, k: int) -> str | None:
+    """An ISO value (a year, month, week, day or an interval of them) `k` years later; None when it
+    has no year or the day does not exist then (29 February)."""
+    out = []
+    for end in value.split("/"):
+        m = re.fullmatch(r"(\d{4})(-W\d{2}|-\d{2}(?:-\d{2})?)?", end.split("T")[0])
+        if m is None:
+            return None
+        y, rest = int(m.group(1)) + k, m.group(2) or ""
+        if len(rest) == 6 and _valid(y, int(rest[1:3]), int(rest[4:6])) is None:
+            return None
+        out.append(f"{y:04d}{rest}")
+    return "/".join(out)
+
+
+def _resolve_same_period(doc: _Doc, c: Cand) -> None:
+    """`periode yang sama tahun lalu`: the period last mentioned in its paragraph, `yshift` years on."""
+    i = doc.cands.index(c)
+    p = doc.paragraph(c.start)
+    for o in reversed(doc.cands[:i]):
+        if doc.paragraph(o.start) != p:
+            break
+        if o.kind in ("time", "note", "same_period"):
+            continue
+        v = o.value if o.value is not None else (_fmt_day(o.day, o.yearless) if o.day else None)
+        shifted = _shift_value_years(v, c.f["yshift"]) if v and not c.f["yanaph"] else None
+        if shifted:
+            c.value = shifted
+            return
+        break
+    c.value = f"a period the text does not date ({doc.text[c.start:c.end]})"
+
+
+def _holiday_day(doc: _Doc, hol: Holiday, y: int, stated: dict[tuple[str, int], dt.date]) -> dt.date | None:
+    """The day of `hol` in year `y`: a fixed day, the day the text states for a movable one, the day
+    before for an eve; None when the text does not date it."""
+    g = doc.g
+    if hol.kind == "eve" and hol.eve_of in g.holiday_by_key:
+        base = _holiday_day(doc, g.holiday_by_key[hol.eve_of], y, stated)
+        return base - dt.timedelta(days=1) if base else None
+    if hol.kind == "season" and hol.day_of in g.holiday_by_key:
+        return _holiday_day(doc, g.holiday_by_key[hol.day_of], y, stated)
+    if hol.kind == "fixed" and hol.month and hol.day:
+        return _valid(y, hol.month, hol.day)
+    if hol.kind == "movable":
+        return stated.get((hol.key, y))
+    return None
+
+
+def _nearest_holiday(doc: _Doc, hol: Holiday, stated: dict[tuple[str, int], dt.date]) -> dt.date | None:
+    """The occurrence of `hol` nearest the reference date (`malam pergantian tahun`, `H-1 Natal`)."""
+    if doc.ref is None or doc.ref.yearless:
+        return None
+    ref = doc.ref.day
+    days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _holiday_day(doc, hol, y, stated))]
+    return min(days, key=lambda d: (abs((d - ref).days), d < ref)) if days else None
 
 
 def _resolve_holiday(doc: _Doc, c: Cand, stated: dict[tuple[str, int], dt.date]) -> None:
     hol, y = c.f["hol"], c.f["y"]
-    if hol.kind == "fixed" and hol.month and hol.day and _valid(y, hol.month, hol.day):
-        c.day = _valid(y, hol.month, hol.day)
-    elif hol.kind == "movable" and (hol.key, y) in stated:
-        c.day = stated[(hol.key, y)]
+    if y is None:  # a name that is a day by itself (`malam pergantian tahun`)
+        c.day = _nearest_holiday(doc, hol, stated)
+        if c.day is None:
+            c.value = f"a holiday whose year the text does not state ({doc.text[c.start:c.end]})"
+        return
+    day = _holiday_day(doc, hol, y, stated) if hol.kind != "season" else None
+    if day is not None:
+        c.day = day
     else:
         c.value = f"{y:04d}"
+
+
+def _resolve_countdown(doc: _Doc, c: Cand, stated: dict[tuple[str, int], dt.date]) -> None:
+    """`H-7 Lebaran`: seven days before the holiday's day, when the text (or the calendar) dates it."""
+    hol, y, n = c.f["hol"], c.f["y"], c.f["n"]
+    day = None
+    if hol is not None:
+        day = _holiday_day(doc, hol, y, stated) if y is not None else _nearest_holiday(doc, hol, stated)
+    if day is None:
+        days = f"{abs(n)} day{'s' if abs(n) != 1 else ''}"
+        side = "before" if n < 0 else "after"
+        c.value = f"{days} {side} a holiday the text does not date ({doc.text[c.start:c.end]})"
+        return
+    c.day = day + dt.timedelta(days=n)
 
 
 def _stated_holidays(doc: _Doc) -> dict[tuple[str, int], dt.date]:
@@ -787,22 +1125,26 @@ def _find(body: str, published: Any, unique: bool) -> list[dict[str, Any]]:
         if c.kind == "drange":
             _resolve_drange(doc, c)
     doc.ref = _reference(doc)
+    stated = _stated_holidays(doc)
+    # in text order: what counts from the day last mentioned (`sehari sebelumnya`) finds it resolved
     for c in cands:
-        if c.kind in ("relday", "weekday", "unit", "count"):
+        f = c.f
+        if c.kind == "date" and f.get("yshift") is not None:
+            _resolve_date_shifted(doc, c)
+        elif c.kind in ("relday", "weekday", "unit", "count"):
             _resolve_relative(doc, c)
         elif c.kind == "month":
             _resolve_month(doc, c)
-    stated = _stated_holidays(doc)
-    for c in cands:
-        f = c.f
-        if c.kind == "holiday":
-            _resolve_holiday(doc, c, stated)
         elif c.kind == "mrange":
-            y1 = f["y1"] or f["y2"]
-            if (y1, f["m1"]) <= (f["y2"], f["m2"]):
-                c.value = f"{y1:04d}-{f['m1']:02d}/{f['y2']:04d}-{f['m2']:02d}"
-            else:
-                c.value = f"{y1 - 1:04d}-{f['m1']:02d}/{f['y2']:04d}-{f['m2']:02d}"
+            _resolve_mrange(doc, c)
+        elif c.kind == "year_period":
+            _resolve_year_period(doc, c)
+        elif c.kind == "holiday":
+            _resolve_holiday(doc, c, stated)
+        elif c.kind == "countdown":
+            _resolve_countdown(doc, c, stated)
+        elif c.kind == "same_period":
+            _resolve_same_period(doc, c)
         elif c.kind == "yrange":
             c.value = f"{f['y1']:04d}/{f['y2']:04d}"
         elif c.kind == "year":

@@ -29,9 +29,23 @@ def alt(phrases) -> str:
 @dataclass(frozen=True)
 class Holiday:
     key: str
-    kind: str  # fixed | movable | season
+    kind: str  # fixed | movable | season | eve
     month: int | None
     day: int | None
+    eve_of: str | None = None  # an eve: the key of the holiday it is the day before
+    day_of: str | None = None  # a season: the key of the holiday whose day `H-7 <season>` counts from
+    bare: bool = False  # its name alone is the occurrence nearest the reference date
+
+
+@dataclass(frozen=True)
+class ClockWords:
+    """Words of clock times said in words (`pukul setengah delapan`, `jam enam kurang seperempat`)."""
+
+    half: str
+    quarter: str
+    past: frozenset[str]
+    to: frozenset[str]
+    minute: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,7 @@ class Grammar:
     full_months: frozenset[str]
     zones: dict[str, str]
     relative_day: dict[str, int]
+    relative_day_anaphoric: dict[str, int]
     part_of_day: dict[str, PartOfDay]
     unit: dict[str, str]
     unit_shift: dict[str, int]
@@ -58,7 +73,11 @@ class Grammar:
     one_prefix: str
     words: dict[str, frozenset[str]]
     weekend_days: tuple[int, int]
-    holidays: dict[str, Holiday]
+    holidays: dict[str, Holiday]  # by casefolded name
+    holiday_by_key: dict[str, Holiday]
+    clock: ClockWords
+    year_period: dict[str, int]  # `kuartal` -> months it spans
+    year_period_number: dict[str, int]  # `ii` -> 2
     # compiled patterns, see _compile
     rx: dict[str, re.Pattern[str]]
     # which patterns may start at a word (its casefolded first `\w+` run) or at a digit
@@ -71,6 +90,10 @@ class Grammar:
     def number(self, s: str) -> int | None:
         """`3`, `tiga`, `dua belas`, `dua puluh satu` -> int; None when it is not a number."""
         s = key(s)
+        if s == key(self.clock.quarter):
+            return 15
+        if s == key(self.clock.half):
+            return 30
         if s.isdigit():
             return int(s)
         parts = s.split()
@@ -103,10 +126,16 @@ def grammar(lang: str = "id") -> Grammar:
         for k, v in t["part_of_day"].items()
     }
     holidays: dict[str, Holiday] = {}
+    holiday_by_key: dict[str, Holiday] = {}
     for h in t["holiday"]:
-        hol = Holiday(h["key"], h["kind"], h.get("month"), h.get("day"))
+        hol = Holiday(h["key"], h["kind"], h.get("month"), h.get("day"), h.get("eve_of"), h.get("day_of"),
+                      bool(h.get("bare")))
+        holiday_by_key[hol.key] = hol
         for n in h["names"]:
             holidays.setdefault(key(n), hol)
+    cw = t["clock_words"]
+    clock = ClockWords(cw["half"], cw["quarter"], frozenset(map(key, cw["past"])), frozenset(map(key, cw["to"])),
+                       frozenset(map(key, cw["minute"])))
     words = {k: frozenset(key(x) for x in v) for k, v in t["words"].items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
     parts = t["number_parts"]
     g = Grammar(
@@ -116,6 +145,7 @@ def grammar(lang: str = "id") -> Grammar:
         full_months=full,
         zones={k.upper(): v for k, v in cal["zones"].items()},
         relative_day={key(k): int(v) for k, v in t["relative_day"].items()},
+        relative_day_anaphoric={key(k): int(v) for k, v in t["relative_day_anaphoric"].items()},
         part_of_day=pods,
         unit={key(k): v for k, v in t["unit"].items()},
         unit_shift={key(k): int(v) for k, v in t["unit_shift"].items()},
@@ -127,6 +157,10 @@ def grammar(lang: str = "id") -> Grammar:
         words=words,
         weekend_days=tuple(t["words"]["weekend_days"]),
         holidays=holidays,
+        holiday_by_key=holiday_by_key,
+        clock=clock,
+        year_period={key(k): int(v) for k, v in t["year_period"].items()},
+        year_period_number={key(k): int(v) for k, v in t["year_period_number"].items()},
         rx={},
     )
     g.rx = _compile(g, t["words"])
@@ -153,18 +187,23 @@ def _anchors(g: Grammar, w: dict) -> None:
             if fw:
                 first.setdefault(fw, set()).update(names)
 
-    put(g.weekday, "wdate", "dmy", "num", "weekday")
+    put(g.weekday, "wdate", "dmy", "num", "weekday", "pdrange")
     put(g.relative_day, "wdate", "relday")
+    put(g.relative_day_anaphoric, "relday_back")
     put(g.full_months, "mdy", "mrange", "my", "month")
     put(w["period_parts"], "my", "month", "unit")
     put(w["month_words"], "my", "month")
     put(w["year_words"], "yrange", "year")
     put(w["date_words"], "dmy", "drange")
     put(g.holidays, "holiday")
+    put([n for n, h in g.holidays.items() if h.bare], "holiday_bare")
+    put(w["holiday_countdown"], "countdown")
     put([u for u, gran in g.unit.items() if gran != "day"], "unit")
     put(list(g.numbers) + list(w["vague_counts"]) + [g.one_prefix + u for u in g.unit], "count")
-    put(w["time_openers"], "time")
-    digit_first = {"dmy", "num", "drange", "yrange", "year", "time", "count"}
+    put(w["time_openers"], "time", "wtime")
+    put(g.year_period, "year_period")
+    put(w["same_period"], "same_period")
+    digit_first = {"dmy", "num", "drange", "yrange", "year", "time", "count", "pdrange"}
     for k in [k for k in first if k[0].isdigit()]:
         digit_first |= first.pop(k)  # `1 Muharram`: tried at every number
     g.first = {k: tuple(sorted(v)) for k, v in first.items()}
@@ -209,12 +248,19 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
     )
     DREL = alt(list(w["date_past"]) + list(w["date_future"]) + [k for k, v in g.unit_shift.items() if v == 0])
     NUMW = alt(g.numbers)
-    COUNT = (
-        rf"\d{{1,3}}|(?:{NUMW})(?:\s+(?:{re.escape(g.teen)}|{re.escape(g.tens)}(?:\s+(?:{NUMW}))?))?"
-        rf"|{alt(w['vague_counts'])}"
-    )
-    CDIR = alt(list(w["count_past"]) + list(w["count_future"]))
+    NUMBER = rf"\d{{1,3}}|(?:{NUMW})(?:\s+(?:{re.escape(g.teen)}|{re.escape(g.tens)}(?:\s+(?:{NUMW}))?))?"
+    COUNT = rf"{NUMBER}|{alt(w['vague_counts'])}"
+    CDIR = alt(list(w["count_past"]) + list(w["count_future"]) + list(w["count_anaphoric_past"])
+               + list(w["count_anaphoric_future"]))
     HOL = alt(g.holidays)
+    YEARU = alt(u for u, gran in g.unit.items() if gran == "year")
+    # a year named from the reference or from the year last written (`tahun lalu`, `tahun sebelumnya`)
+    YSHIFT = rf"(?P<yu>{YEARU})\s+(?P<yshift>{SHIFT}|{ANAPH})(?![\w])"
+    teen_words = [f"{n} {g.teen}" for n, v in g.numbers.items() if v + 10 <= 12]
+    HOURW = alt([n for n, v in g.numbers.items() if 1 <= v <= 12] + teen_words)
+    MINW = rf"{re.escape(g.clock.quarter)}|{re.escape(g.clock.half)}|{NUMBER}"
+    MINUTE = alt(g.clock.minute)
+    NUMPARTS = f"{re.escape(g.teen)}|{re.escape(g.tens)}"
     NB = r"(?<![\w])"  # no word character before
     NA = r"(?![\w])"  # no word character after
     def time_one(n: int) -> str:
@@ -232,15 +278,24 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(?P<part>{PART}){NA})?(?:\s+(?P<rel>{WREL}){NA})?",
             I,
         ),
+        # `Senin-Selasa (17-18/3/2025)`; alone inside its parentheses `(31/3-2/4)` from its first number
+        "pdrange": re.compile(
+            rf"(?:{NB}(?P<wd1>{WD})\s*(?:{JOIN})\s*(?P<wd2>{WD})\s*,?\s*\(\s*|(?<=\())"
+            rf"(?P<d1>\d{{1,2}})(?:\s*/\s*(?P<m1>\d{{1,2}}))?\s*(?:{JOIN})\s*(?P<d2>\d{{1,2}})\s*/\s*(?P<m2>\d{{1,2}})"
+            rf"(?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?:(?(wd1)\s*\)|(?=\s*\))))",
+            I,
+        ),
         # `30 Desember 2023`, `Sabtu, 22 Maret 2025`, `tanggal 26 Juli`, `23 Maret lalu`
         "dmy": re.compile(
-            rf"(?:{NB}(?P<wd>{WD})\s*,?\s*)?(?:{NB}(?P<dw>{DATEW})\s*)?(?<![\w.,/:-])(?P<d>\d{{1,2}})\s*(?P<mon>{MONA})\.?{NA}"
-            rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w.,/]\d|\d))?(?:\s+(?P<rel>{DREL}){NA})?",
+            rf"(?:{NB}(?P<wd>{WD})(?:\s+(?P<wpart>{PART}){NA})?\s*,?\s*)?(?:{NB}(?P<dw>{DATEW})\s*)?(?<![\w.,/:-])"
+            rf"(?P<d>\d{{1,2}})\s*(?P<mon>{MONA})\.?{NA}"
+            rf"(?:\s*,?\s*(?P<y>\d{{4}})(?![\w.,/]\d|\d))?(?:\s+{YSHIFT}|\s+(?P<rel>{DREL}){NA})?",
             I,
         ),
         # `18/1/2022`, `18-01-2022`, `2022-01-18`
         "num": re.compile(
-            rf"(?:{NB}(?P<wd>{WD})\s*,?\s*)?(?<![\w./-])(?:(?P<d>\d{{1,2}})(?P<sep>[/-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"
+            rf"(?:{NB}(?P<wd>{WD})(?:\s+(?P<wpart>{PART}){NA})?\s*,?\s*)?(?<![\w./-])"
+            rf"(?:(?P<d>\d{{1,2}})(?P<sep>[/-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"
             rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\w/]|[.-]\d)",
             I,
         ),
@@ -254,7 +309,8 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
         ),
         # `Januari-Desember 2024`
         "mrange": re.compile(
-            rf"{NB}(?P<mon1>{MONF})(?:\s+(?P<y1>\d{{4}}))?\s*(?:{JOIN})\s*(?P<mon2>{MONF})\s+(?P<y2>\d{{4}})(?!\d)", I
+            rf"{NB}(?P<mon1>{MONF})(?:\s+(?P<y1>\d{{4}}))?\s*(?:{JOIN})\s*(?P<mon2>{MONF}){NA}"
+            rf"(?:\s+(?P<y2>\d{{4}})(?!\d)|\s+{YSHIFT}|(?!\s*\d))", I
         ),
         # `2019-2024`, `tahun 2019-2024`
         "yrange": re.compile(
@@ -267,7 +323,7 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
         # `awal Maret`, `pada bulan Juni`, `Maret lalu` (a cue before it is checked in code)
         "month": re.compile(
             rf"(?:{NB}(?P<part>{PERIOD})\s+)?(?:{NB}(?P<mw>{MONW})\s+)?{NB}(?P<mon>{MONF}){NA}(?!\s*\d)"
-            rf"(?:\s+(?P<rel>{DREL}){NA})?",
+            rf"(?:\s+{YSHIFT}|\s+(?P<rel>{DREL}){NA})?",
             I,
         ),
         # `sejak 1971`, `tahun 2016`, `(2007)`, `tahun 2025 ini`, `1444 H` (context checked in code)
@@ -283,13 +339,17 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
         # `kemarin`, `hari ini`, `tadi pagi`, `lusa`, `kemarin sore`
         "relday": re.compile(rf"{NB}(?P<rd>{RELD}){NA}(?:\s+(?P<part>{PART}){NA})?", I),
         # `pekan lalu`, `tahun ini`, `akhir pekan ini`, `tahun sebelumnya`
+        # `akhir tahun`, `awal pekan` (a part with no shift: checked in code); not `tahun-tahun sebelumnya`
         "unit": re.compile(
-            rf"(?:{NB}(?P<part>{PERIOD})\s+)?{NB}(?P<unit>{UNITS_REL})\s+(?P<shift>{SHIFT}|{ANAPH}){NA}", I
+            rf"(?:{NB}(?P<part>{PERIOD})\s+)?(?<![\w-])(?P<unit>{UNITS_REL})(?!-)"
+            rf"(?:\s+(?P<shift>{SHIFT}|{ANAPH}){NA}|{NA})", I
         ),
         # `tiga hari lalu`, `2 hari yang lalu`, `sepekan lalu`, `dua bulan lagi`
         "count": re.compile(
             rf"{NB}(?:(?P<n>{COUNT})\s+(?P<unit>{UNITS})|{re.escape(g.one_prefix)}(?P<unit1>{UNITS}))\s+(?P<dir>{CDIR}){NA}", I
         ),
+        # `keesokan harinya`, `malam sebelumnya`: from the day last mentioned
+        "relday_back": re.compile(rf"{NB}(?P<rd>{alt(g.relative_day_anaphoric)}){NA}", I),
         # `Kamis`, `Selasa malam`, `Jumat pekan ini`, `Senin lalu`
         "weekday": re.compile(
             rf"{NB}(?P<wd>{WD}){NA}(?:\s+(?P<part>{PART}){NA})?(?:\s+(?P<rel>{WREL}){NA})?"
@@ -297,12 +357,46 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
         # `pukul 23.30 WIB`, `03.00 WIB`, `jam 10 pagi hingga 11:59 malam`
         "time": re.compile(r"(?<![\w.,:])" + time_one(1), I),
         "time_tail": re.compile(rf"\s*(?:{JOIN})\s*" + time_one(2), I),
+        # `jam delapan`, `pukul tujuh malam`, `pukul setengah delapan`, `jam sembilan lewat seperempat`
+        "wtime": re.compile(
+            rf"{NB}(?P<op>{OPEN})\s+(?:(?P<half>{re.escape(g.clock.half)})\s+)?(?P<hw>{HOURW}){NA}"
+            rf"(?!\s+(?:{NUMPARTS}|{MINUTE}){NA})"
+            rf"(?:\s+(?:(?P<past>{alt(g.clock.past)})|(?P<to>{alt(g.clock.to)}))\s+(?P<mw>{MINW}){NA}"
+            rf"(?:\s+(?:{MINUTE}){NA})?)?"
+            rf"(?:\s*(?P<zone>{ZONE}){NA})?(?:\s+(?P<part>{PART}){NA})?",
+            I,
+        ),
+        # `kuartal I 2025`, `triwulan pertama tahun ini`, `semester II/2024`
+        "year_period": re.compile(
+            rf"{NB}(?P<qw>{alt(g.year_period)})\s*-?\s*(?P<qn>{alt(g.year_period_number)}){NA}"
+            rf"(?:\s*[/-]?\s*(?:(?:{YEARW})\s+)?(?P<y>\d{{4}})(?![\w.,/]\d|\d)|\s+{YSHIFT})",
+            I,
+        ),
+        # `malam pergantian tahun`: a holiday named without its year
+        "holiday_bare": re.compile(
+            rf"{NB}(?P<name>{alt(n for n, h in g.holidays.items() if h.bare)}){NA}(?!\s+(?:{YEARW}\s+)?\d)", I
+        ),
+        # `H-7 Lebaran`, `H+3 Idul Fitri 2025`, `H-1`
+        "countdown": re.compile(
+            rf"{NB}(?-i:{alt(w['holiday_countdown'])})\s*(?P<sign>[-+])\s*(?P<n>\d{{1,3}})(?!\d)"
+            rf"(?:\s+(?P<name>{HOL}){NA}(?:\s+(?P<y>\d{{4}})(?!\d))?)?(?![\w-])",
+            I,
+        ),
+        # `periode yang sama tahun lalu`: the period last mentioned, in another year
+        "same_period": re.compile(rf"{NB}(?:{alt(w['same_period'])})\s+{YSHIFT}", I),
         # pieces read around a match
         "relday_at": re.compile(rf"(?:{RELD}){NA}", I),
         "word_before": re.compile(r"([\w.’']+)[\s,]*$"),
         "word_after": re.compile(r"^[\s,]*([\w]+)"),
         "wd_join_after": re.compile(rf"\s*(?:{JOIN})\s*(?:{WD}){NA}"),
+        # `setiap Sabtu dan ` before a day name: it is one of a recurring list
+        "wd_recurring_before": re.compile(
+            rf"{NB}(?:{alt(w['recurring'])})(?:\s+(?:{alt(u for u, gran in g.unit.items() if gran == 'day')}))?\s+"
+            rf"(?:(?:{WD})\s*(?:{alt(w['list_joiners'])}|{JOIN})\s*)*$",
+            I,
+        ),
         "glue": re.compile(rf"^\s*,?\s*(?:(?:{alt(w['date_time_glue'])})\s+)?$", I),
         "recurring": re.compile(rf"{NB}(?:{alt(w['recurring'])}){NA}", I),
+        "holiday_at": re.compile(rf"(?:{HOL}){NA}", I),
         "holiday_cue": re.compile(rf"{NB}(?:{alt(w['holiday_date_cues'])}){NA}", I),
     }
