@@ -292,6 +292,15 @@ def test_a_long_body_is_cut_around_the_words(tmp_path: Path) -> None:
     assert hit.snippet.text[a:b] == "kebakaran"
 
 
+def test_the_snippet_goes_where_most_query_words_meet(tmp_path: Path) -> None:
+    filler = "Kalimat pengisi tanpa kata yang dicari di sini. " * 12
+    body = "Gudang terbakar pagi tadi. " + filler + "Kebakaran gudang beras di Cakung merugikan pedagang. " + filler
+    db = write_store(tmp_path / "meet.duckdb", {"m-1": ("Kabar Uji", "2025-05-01", "Uji", body, False, [])}, [])
+    snip = search(db, "bakar beras").hits[0].snippet
+    marked = [snip.text[a:b] for a, b in snip.highlights]
+    assert "Kebakaran" in marked and "beras" in marked and "terbakar" not in marked
+
+
 def test_facets_count_the_whole_matching_set(searcher: Searcher) -> None:
     r = searcher.search("banjir", limit=1)
     matching = [PAGES[i] for i in ids(searcher.search("banjir", limit=100))]

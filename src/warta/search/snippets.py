@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .analysis import Stemmer, word_analyzer
+from .analysis import Stemmer, words
 from .query import ParsedQuery
 
 SNIPPET_CHARS = 240
@@ -39,6 +39,11 @@ class Highlighter:
         # change (`pukul` -> `memukul`, `tangkap` -> `menangkap`): only such words are stemmed.
         cores = sorted({s[1:] if len(s) >= 4 else s for s in self.stems}, key=len, reverse=True)
         self._core_re = re.compile("|".join(map(re.escape, cores))) if cores else None
+        # Only the words of a text that hold a query word or a core are looked at: one regular
+        # expression finds them, instead of a Python loop over every word of the page.
+        pieces = set(cores) | self.exact
+        pieces = sorted((p for p in pieces if not any(q != p and q in p for q in pieces)), key=len, reverse=True)
+        self._piece_re = re.compile("|".join(map(re.escape, pieces))) if pieces else None
 
     @property
     def is_empty(self) -> bool:
@@ -55,11 +60,25 @@ class Highlighter:
         return None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
+        if self._piece_re is None:
+            return []
         out = []
-        for tok in word_analyzer().pre_tokenize(text).tokens:
-            k = self.key(tok.text)
-            if k is not None:
-                out.append((tok.char_offset_from, tok.char_offset_to, k))
+        last_end = -1
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer (rare): offsets must hold
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        for m in self._piece_re.finditer(low):
+            a, b = m.start(), m.end()
+            if a < last_end:
+                continue  # inside the word just looked at
+            while a > 0 and text[a - 1].isalnum():
+                a -= 1
+            while b < len(text) and text[b].isalnum():
+                b += 1
+            last_end = b
+            terms = words(text[a:b])  # the word as the index has it (lower case, folded)
+            if len(terms) == 1 and (k := self.key(terms[0])) is not None:
+                out.append((a, b, k))
         return out
 
 
@@ -71,11 +90,23 @@ def make_snippet(body: str, hl: Highlighter, width: int = SNIPPET_CHARS) -> Snip
     matches = hl.spans(body)[:_MAX_MATCHES] if not hl.is_empty else []
     if not matches:
         return _cut(body, 0, width, [])
+    # The window (opening a little before a match) holding the most distinct query words, then the
+    # most matches; the first such. Both window edges only move forward: one pass over the matches.
     best_start, best_score = 0, (-1, -1)
+    counts: dict[str, int] = {}
+    lo = hi = 0
     for a, _b, _k in matches:
         start = max(0, a - _LEAD_CHARS)
-        inside = [m for m in matches if m[0] >= start and m[1] <= start + width]
-        score = (len({m[2] for m in inside}), len(inside))
+        while hi < len(matches) and matches[hi][1] <= start + width:
+            counts[matches[hi][2]] = counts.get(matches[hi][2], 0) + 1
+            hi += 1
+        while lo < hi and matches[lo][0] < start:
+            key = matches[lo][2]
+            counts[key] -= 1
+            if not counts[key]:
+                del counts[key]
+            lo += 1
+        score = (len(counts), hi - lo)
         if score > best_score:
             best_start, best_score = start, score
     return _cut(body, best_start, width, matches)
