@@ -30,12 +30,13 @@ from .unionfind import UnionFind
 @dataclass(frozen=True)
 class DuplicateParams:
     shingle: int = 3  # words a shingle
-    num_perm: int = 112  # MinHash permutations = bands * rows
-    bands: int = 28
-    rows: int = 4
-    min_jaccard: float = 0.5  # a checked pair with this Jaccard similarity is a duplicate...
+    num_perm: int = 80  # MinHash permutations = bands * rows
+    bands: int = 40
+    rows: int = 2
+    min_jaccard: float = 0.3  # a checked pair with this Jaccard similarity is a duplicate...
     min_containment: float = 0.8  # ...and so is one whose smaller text is this much inside the larger
-    min_contained_shingles: int = 40  # ...when the smaller text has at least this many shingles
+    min_contained_shingles: int = 30  # ...when the smaller text has at least this many shingles
+    min_estimate: float = 0.15  # candidates whose signatures agree less than this are not checked
     min_words: int = 8  # shorter texts are matched exactly only
     per_cluster: int = 3  # members of one cluster a bucket keeps (see lsh.py)
 
@@ -59,34 +60,41 @@ def find_duplicates(docs: Sequence[ConnectDoc], params: DuplicateParams = DEFAUL
     n = len(docs)
     uf = UnionFind(n)
     hasher = WordHasher()
-    tokens = [words(d.body) for d in docs]
-    hashes = [body_hash(t) if t else None for t in tokens]
-
-    first_with_hash: dict[str, int] = {}
+    hashes: list[str | None] = [None] * n
     exact_of: list[int] = list(range(n))  # each doc -> the first doc with its body hash
-    for i, h in enumerate(hashes):
-        if h is None:
+    first_with_hash: dict[str, int] = {}
+    shingles: dict[int, np.ndarray] = {}  # only for the first doc of each body hash
+    near: list[int] = []  # the docs the near-duplicate search sees
+    for i, d in enumerate(docs):
+        tokens = words(d.body)  # one doc's words at a time: a corpus's words never sit in memory
+        if not tokens:
             continue
+        h = hashes[i] = body_hash(tokens)
         j = first_with_hash.setdefault(h, i)
         if j != i:
             exact_of[i] = j
             uf.union(j, i)
-
-    shingles: dict[int, np.ndarray] = {}
-    near = [i for i in range(n) if exact_of[i] == i and len(tokens[i]) >= params.min_words]
-    for i in near:
-        shingles[i] = shingle_hashes(hasher(tokens[i]), params.shingle)
+        elif len(tokens) >= params.min_words:
+            shingles[i] = shingle_hashes(hasher(tokens), params.shingle)
+            near.append(i)
     index = BandIndex(params.bands, params.rows, params.per_cluster)
+    sigs = np.zeros((n, params.num_perm), dtype=np.uint32)
     checked = linked = 0
     for i, sig in zip(near, signatures((shingles[i] for i in near), params.num_perm)):
+        sigs[i] = sig
         keys = index.keys(sig)
-        for c in index.candidates(keys):
-            if uf.find(c) == uf.find(i):
-                continue
-            checked += 1
-            if _same_text(shingles[i], shingles[c], params):
-                uf.union(c, i)
-                linked += 1
+        cands = [c for c in index.candidates(keys) if uf.find(c) != uf.find(i)]
+        if cands:
+            # The signatures' agreement estimates the Jaccard similarity: a pair far below both
+            # rules is not worth the exact comparison (most band collisions at 2 rows a band).
+            estimate = (sigs[cands] == sig).mean(axis=1)
+            for c, est in zip(cands, estimate):
+                if est < params.min_estimate or uf.find(c) == uf.find(i):
+                    continue
+                checked += 1
+                if _same_text(shingles[i], shingles[c], params):
+                    uf.union(c, i)
+                    linked += 1
         index.add(i, keys, uf.find)
 
     rows: list[DuplicateRow] = []

@@ -40,14 +40,10 @@ class WordHasher:
 
     def __call__(self, tokens: list[str]) -> np.ndarray:
         cache = self._cache
-        out = np.empty(len(tokens), dtype=np.uint64)
-        for i, tok in enumerate(tokens):
-            h = cache.get(tok)
-            if h is None:
-                h = int.from_bytes(hashlib.blake2b(tok.encode("utf-8"), digest_size=8).digest(), "little")
-                cache[tok] = h
-            out[i] = h
-        return out
+        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
+        for tok in missing:
+            cache[tok] = int.from_bytes(hashlib.blake2b(tok.encode("utf-8"), digest_size=8).digest(), "little")
+        return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def shingle_hashes(word_hashes: np.ndarray, size: int) -> np.ndarray:
