@@ -250,6 +250,15 @@ def test_a_range_of_months_without_a_year():
     assert values("Musim hujan berlangsung November-Februari.", "2025-10-01")["November-Februari"] == "2025-11/2026-02"
 
 
+def test_ranges_with_a_relative_year_or_lalu():
+    body = "Pendaftaran dibuka 1-5 Maret lalu. Banjir terjadi Maret-April lalu. Pameran digelar 10-12 Juni tahun lalu."
+    v = values(body, "2025-02-16")
+    assert v["1-5 Maret lalu"] == "2024-03-01/2024-03-05"  # `lalu`: the latest before the reference
+    assert v["Maret-April lalu"] == "2024-03/2024-04"
+    assert v["10-12 Juni tahun lalu"] == "2024-06-10/2024-06-12"
+    assert values("Pameran digelar 10-12 Juni tahun lalu.")["10-12 Juni tahun lalu"] == "--06-10/--06-12"
+
+
 # --- parts of periods, weekends, quarters -----------------------------------------------------------
 
 def test_the_weekend_alone_is_the_one_nearest_the_reference():

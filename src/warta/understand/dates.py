@@ -188,13 +188,14 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
     def drange(m: re.Match) -> None:
         f = {"d1": int(m.group("d1")), "m1": g.months[key(m.group("mon1"))] if m.group("mon1") else None,
              "y1": int(m.group("y1")) if m.group("y1") else None, "d2": int(m.group("d2")),
-             "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2")) if m.group("y2") else None}
+             "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2")) if m.group("y2") else None,
+             "rel": m.group("rel"), **_year_shift(g, m)}
         add(m, "drange", f, 1)
 
     def mrange(m: re.Match) -> None:
         f = {"m1": g.months[key(m.group("mon1"))], "y1": int(m.group("y1")) if m.group("y1") else None,
              "m2": g.months[key(m.group("mon2"))], "y2": int(m.group("y2")) if m.group("y2") else None,
-             **_year_shift(g, m)}
+             "rel": m.group("rel"), **_year_shift(g, m)}
         if f["y2"] is None and f["m1"] == f["m2"]:
             return
         add(m, "mrange", f, 1)
@@ -710,12 +711,16 @@ def _reference(doc: _Doc) -> Ref | None:
 
 
 def _resolve_drange(doc: _Doc, c: Cand) -> None:
+    """`17-23 Maret 2025`; without a year, the year as for a day (`1-5 Maret lalu`); with a relative
+    year (`1-5 Maret tahun lalu`) once the reference is known (the caller's second pass)."""
     f = c.f
     m1 = f["m1"] or f["m2"]
     y2 = f["y2"]
     y1 = f["y1"] or y2
-    if y2 is None:
-        y2 = _infer_year(doc, c, f["m2"], f["d2"], None, None)
+    if y2 is None and f.get("yshift") is not None:
+        y2 = y1 = _shifted_year(doc, c)
+    elif y2 is None:
+        y2 = _infer_year(doc, c, f["m2"], f["d2"], None, f.get("rel"))
         y1 = y2
     if y1 is not None and y2 is not None:
         a, b = _valid(y1, m1, f["d1"]), _valid(y2, f["m2"], f["d2"])
@@ -948,7 +953,7 @@ def _resolve_mrange(doc: _Doc, c: Cand) -> None:
     elif y2 is None and f["y1"] is not None:
         y2 = f["y1"] if f["m2"] >= f["m1"] else f["y1"] + 1
     elif y2 is None:
-        y2 = _year_for_month(doc, c, f["m2"], None)
+        y2 = _year_for_month(doc, c, f["m2"], f["rel"])
     if y2 is None:
         c.value = f"months of a year the text does not state ({doc.text[c.start:c.end]})"
         return
@@ -1122,7 +1127,7 @@ def _find(body: str, published: Any, unique: bool) -> list[dict[str, Any]]:
         if c.kind == "date":
             _resolve_date(doc, c)
     for c in cands:
-        if c.kind == "drange":
+        if c.kind == "drange" and c.f.get("yshift") is None:
             _resolve_drange(doc, c)
     doc.ref = _reference(doc)
     stated = _stated_holidays(doc)
@@ -1131,6 +1136,8 @@ def _find(body: str, published: Any, unique: bool) -> list[dict[str, Any]]:
         f = c.f
         if c.kind == "date" and f.get("yshift") is not None:
             _resolve_date_shifted(doc, c)
+        elif c.kind == "drange" and f.get("yshift") is not None:
+            _resolve_drange(doc, c)
         elif c.kind in ("relday", "weekday", "unit", "count"):
             _resolve_relative(doc, c)
         elif c.kind == "month":

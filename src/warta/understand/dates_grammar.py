@@ -301,16 +301,17 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
         ),
         # `March 22, 2025`
         "mdy": re.compile(rf"{NB}(?P<mon>{MONF})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y>\d{{4}})(?!\d)", I),
-        # `17-23 Maret 2025`, `1 hingga 31 Desember 2024`, `1 Juli hingga 10 Juli 2024`
+        # `17-23 Maret 2025`, `1 hingga 31 Desember 2024`, `1 Juli hingga 10 Juli 2024`, `1-5 Maret lalu`
         "drange": re.compile(
             rf"(?:{NB}(?P<dw>{DATEW})\s*)?(?<![\w.,/:-])(?P<d1>\d{{1,2}})(?:\s+(?P<mon1>{MONF})(?:\s+(?P<y1>\d{{4}}))?)?"
-            rf"\s*(?:{JOIN})\s*(?P<d2>\d{{1,2}})\s+(?P<mon2>{MONF}){NA}(?:\s+(?P<y2>\d{{4}})(?!\d))?",
+            rf"\s*(?:{JOIN})\s*(?P<d2>\d{{1,2}})\s+(?P<mon2>{MONF}){NA}"
+            rf"(?:\s+(?P<y2>\d{{4}})(?!\d)|\s+{YSHIFT}|\s+(?P<rel>{DREL}){NA})?",
             I,
         ),
-        # `Januari-Desember 2024`
+        # `Januari-Desember 2024`, `Maret-April lalu`, `September hingga November`
         "mrange": re.compile(
             rf"{NB}(?P<mon1>{MONF})(?:\s+(?P<y1>\d{{4}}))?\s*(?:{JOIN})\s*(?P<mon2>{MONF}){NA}"
-            rf"(?:\s+(?P<y2>\d{{4}})(?!\d)|\s+{YSHIFT}|(?!\s*\d))", I
+            rf"(?:\s+(?P<y2>\d{{4}})(?!\d)|\s+{YSHIFT}|\s+(?P<rel>{DREL}){NA}|(?!\s*\d))", I
         ),
         # `2019-2024`, `tahun 2019-2024`
         "yrange": re.compile(
