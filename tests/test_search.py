@@ -137,10 +137,18 @@ def test_words_are_all_required_but_function_words_are_not(searcher: Searcher) -
     assert searcher.search("pompa gabah").total == 0
 
 
-def test_place_names_are_not_stemmed() -> None:
+def test_place_names_and_function_words_are_not_stemmed() -> None:
     stem = shared_stemmer().stem
     assert stem("bekasi") == "bekasi" and stem("pekalongan") == "pekalongan"
+    assert stem("secara") == "secara" and stem("setelah") == "setelah"
     assert stem("kebanjiran") == "banjir" and stem("pemerintah") == "pemerintah"
+
+
+def test_a_function_word_is_not_found_under_a_content_word(tmp_path: Path) -> None:
+    page = ("Kabar Uji", "2025-05-01", "Posko Banjir", "Warga secara bergiliran menjaga posko banjir.", False, [])
+    db = write_store(tmp_path / "fw.duckdb", {"fw-1": page}, [])
+    assert search(db, "cara").total == 0
+    assert ids(search(db, "jaga posko")) == ["fw-1"]
 
 
 # -- filters --------------------------------------------------------------------------------------

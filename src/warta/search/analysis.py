@@ -6,8 +6,9 @@ Words: tantivy's simple tokenizer (runs of letters and digits), lower-cased and 
 
 Stems: tantivy has no Indonesian stemmer, so stems come from Sastrawi (Nazief-Adriani with
 Indonesian's root-word dictionary: `kebanjiran` -> `banjir`, `penangkapan` -> `tangkap`), looked
-up once per word type and cached, since a corpus repeats its words. Two guards, both data:
-names in the entity gazetteer are never stemmed (`Bekasi` is a city, not `bekas`), and
+up once per word type and cached, since a corpus repeats its words. Three guards, all data:
+names in the entity gazetteer are never stemmed (`Bekasi` is a city, not `bekas`), nor are
+function words (`lang/id/search-stopwords.txt`: `secara` is not `cara`), and
 `lang/id/search-stems.tsv` overrides stems that would join unrelated words (`pemerintah` is not
 `perintah`).
 """
@@ -87,8 +88,8 @@ def stemming_fingerprint() -> str:
     h.update(md.version("pysastrawi").encode())
     for word, stem in sorted(_overrides().items()):
         h.update(f"{word}\t{stem}\n".encode())
-    for name in sorted(_protected_names()):
-        h.update(name.encode() + b"\n")
+    for word in sorted(_protected_names() | stop_words()):
+        h.update(word.encode() + b"\n")
     return h.hexdigest()[:16]
 
 
@@ -102,8 +103,8 @@ class Stemmer:
         self._stem_word = StemmerFactory().create_stemmer().delegatedStemmer.stem_word
         self._cache: dict[str, str] = dict(_overrides())
         self._fixed = dict(self._cache)
-        for name in _protected_names():
-            self._cache.setdefault(name, name)
+        for word in _protected_names() | stop_words():
+            self._cache.setdefault(word, word)
         self._fixed.update(self._cache)
 
     def stem(self, word: str) -> str:
