@@ -16,6 +16,7 @@ HEIGHT = 180
 _PAD_LEFT = 36
 _PAD_BOTTOM = 28
 _PAD_TOP = 10
+MAX_BAR_WIDTH = 48
 
 
 def bar_chart(points: Sequence[tuple[str, int]], *, label: str, unit: str = "articles") -> Markup:
@@ -26,7 +27,7 @@ def bar_chart(points: Sequence[tuple[str, int]], *, label: str, unit: str = "art
     plot_w = WIDTH - _PAD_LEFT - 8
     plot_h = HEIGHT - _PAD_TOP - _PAD_BOTTOM
     step = plot_w / len(points)
-    bar_w = max(step * 0.8, 1.0)
+    bar_w = min(max(step * 0.8, 1.0), MAX_BAR_WIDTH)  # one month alone is a bar, not a wall
     total = sum(c for _, c in points)
     summary = f"{label}: {total} {unit} over {len(points)} periods, from {points[0][0]} to {points[-1][0]}, at most {top} in one period"
     parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
