@@ -15,6 +15,7 @@ from ..clean.repetition import TemplateLines
 from .work import Result, Task, run_chunk
 
 IN_FLIGHT_PER_WORKER = 2
+WARM_MODULE = "warta.store.warm"
 
 _templates: TemplateLines | None = None  # each worker's copy, sent once when it starts
 
@@ -36,6 +37,7 @@ def run_chunks(chunks: Iterable[list[Task]], templates: TemplateLines | None, wo
         return
     # forkserver, not fork: the parent holds DuckDB's threads, which a forked child must not inherit.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([WARM_MODULE])  # workers fork from a server that has loaded the pipeline
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=(templates,)) as pool:
         pending: set[Future[list[Result]]] = set()
