@@ -315,17 +315,24 @@ def test_clock_times_in_words():
 
 
 def test_durations_and_numbers_are_not_clock_times():
-    body = "Perjalanan memakan waktu satu jam delapan menit. Antrean mencapai jam tujuh belas orang."
+    body = ("Perjalanan memakan waktu satu jam delapan menit. Antrean mencapai jam tujuh belas orang. "
+            "Posko siaga 24 jam 7 hari seminggu, layanan buka 24 jam tiga hari berturut-turut.")
     assert values(body, "2025-03-17") == {}
+
+
+def test_working_hours_are_times_of_day():
+    v = values("Jam operasional kantor pukul 08.00-16.00 WIB. Rapat digelar jam 10 pagi.", "2025-03-17")
+    assert v["pukul 08.00-16.00 WIB"] == "T08:00+07:00/T16:00+07:00"
+    assert v["jam 10 pagi"] == "2025-03-17T10:00"
 
 
 def test_earlier_today_and_the_night_of_the_new_year():
     body = ("Mental mereka di final tadi sudah bagus. Tadi pagi hujan. Seperti disebutkan tadi, harga naik. "
-            "Jalan Asia Afrika padat pada malam pergantian tahun.")
+            "Hal yang tadi saya sampaikan penting. Jalan Asia Afrika padat pada malam pergantian tahun.")
     v = values(body, "2025-12-22")
     assert v["tadi"] == "2025-12-22"
     assert v["Tadi pagi"] == "2025-12-22"
-    # the `tadi` after `disebutkan` points back in the text: only the one in `di final tadi` is a day
+    # the `tadi` near `disebutkan`, `sampaikan` points back in the text: only `di final tadi` is a day
     every = find_dates(body, "2025-12-22", unique=False)
     assert [d["start"] for d in every if d["text"] == "tadi"] == [body.index("tadi")]
     assert v["malam pergantian tahun"] == "2025-12-31"

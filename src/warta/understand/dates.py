@@ -259,7 +259,7 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
 
     def relday(m: re.Match) -> None:
         rd = key(m.group("rd"))
-        if g.has("may_point_back", rd) and g.has("discourse_back", _word_before(g, text, m.start())):
+        if g.has("may_point_back", rd) and _points_back(g, text, m.start(), m.end()):
             return  # `seperti disebutkan tadi`: earlier in the text, not earlier today
         add(m, "relday", {"off": g.relative_day[rd]}, 0)
 
@@ -319,6 +319,8 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
             out.append(c)
 
     def wtime(m: re.Match) -> None:
+        if _duration_unit(g, text, m.start(), m.group("op")):
+            return
         clock = _clock_in_words(g, m)
         if clock is not None:
             f = {"t1": _clock(g, *clock, m.group("part")), "zone": _zone(g, m.group("zone")), "t2": None}
@@ -361,6 +363,21 @@ def _period_of_now(g: Grammar, text: str, m: re.Match) -> bool:
     if words and g.has("period_glue", words[-1]):
         words = words[:-1]
     return not (words and g.has("period_general_before", words[-1]))
+
+
+def _duration_unit(g: Grammar, text: str, pos: int, opener: str) -> bool:
+    """Is the opener at `pos` a unit of a duration (`24 jam 7 hari`, `buka 24 jam tiga hari`)?"""
+    if not g.has("duration_openers", opener):
+        return False
+    before = _word_before(g, text, pos)
+    return before is not None and (before.isdigit() or g.number(before) is not None)
+
+
+def _points_back(g: Grammar, text: str, start: int, end: int) -> bool:
+    """Does `tadi` point back in the text (`seperti disebutkan tadi`, `yang tadi saya sampaikan`)?"""
+    if g.has("discourse_back", _word_before(g, text, start)):
+        return True
+    return any(g.has("discourse_back", w) for w in re.findall(r"\w+", text[end:end + 30])[:2])
 
 
 def _clock_in_words(g: Grammar, m: re.Match) -> tuple[int, int] | None:
@@ -429,6 +446,8 @@ def _year_cand(g: Grammar, text: str, m: re.Match) -> Cand | None:
 def _time_cand(g: Grammar, text: str, m: re.Match) -> Cand | None:
     op, h, mi, zone, part = m.group("op1"), int(m.group("h1")), m.group("mi1"), m.group("zone1"), m.group("part1")
     if not (op or (mi and zone)):
+        return None
+    if op and _duration_unit(g, text, m.start("op1"), op):
         return None
     if h > 24 or (mi is not None and int(mi) > 59):
         return None
