@@ -352,6 +352,20 @@ def test_days_before_a_holiday():
     assert values("Visa H-1B diperketat.", "2025-03-20") == {}
 
 
+def test_a_holiday_dated_beside_its_name_dates_its_other_days():
+    body = ("Festival dimulai pada malam takbiran, Minggu (30/3/2025), dan berlangsung hingga hari kedua "
+            "Lebaran. Arus mudik memuncak pada H-3 Lebaran.")
+    v = values(body)
+    assert v["malam takbiran, Minggu (30/3/2025)"] == "2025-03-30"  # one span: the eve is that Sunday
+    assert v["hari kedua Lebaran"] == "2025-04-01"  # so Idul Fitri is 31 March
+    assert v["H-3 Lebaran"] == "2025-03-28"
+    v = values("Toko tutup pada hari kedua Natal dan hari ke-3 Lebaran. Warga berkumpul pada malam takbiran.",
+               "2025-12-20")
+    assert v["hari kedua Natal"] == "2025-12-26"
+    assert v["hari ke-3 Lebaran"].startswith("day 3 of a holiday")  # Idul Fitri's date is not stated
+    assert v["malam takbiran"].startswith("a holiday the text does not date")
+
+
 def test_a_day_range_in_parentheses():
     body = "Rapat digelar Senin-Selasa (17-18/3/2025). Pameran berlangsung (31/3-2/4) di JCC."
     v = values(body, "2025-03-10")

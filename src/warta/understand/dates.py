@@ -247,6 +247,14 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
              "hol": g.holidays[key(name)] if name else None, "y": int(m.group("y")) if m.group("y") else None}
         add(m, "countdown", f, 2)
 
+    def holiday_day(m: re.Match) -> None:
+        n = g.ordinals[key(m.group("ord"))] if m.group("ord") else int(m.group("n"))
+        if n < 1:
+            return
+        f = {"n": n - 1, "hol": g.holidays[key(m.group("name"))], "y": int(m.group("y")) if m.group("y") else None,
+             "nth_day": n}
+        add(m, "countdown", f, 2)
+
     def year_period(m: re.Match) -> None:
         months, n = g.year_period[key(m.group("qw"))], g.year_period_number[key(m.group("qn"))]
         y = int(m.group("y")) if m.group("y") else None
@@ -330,7 +338,7 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
         "wdate": wdate, "pdrange": pdrange, "dmy": dmy, "num": num, "mdy": mdy, "drange": drange, "mrange": mrange,
         "yrange": yrange, "my": my, "month": month, "year": year, "holiday": holiday, "relday": relday,
         "unit": unit, "count": count, "weekday": weekday, "time": time, "wtime": wtime,
-        "holiday_bare": holiday_bare, "countdown": countdown, "year_period": year_period,
+        "holiday_bare": holiday_bare, "countdown": countdown, "holiday_day": holiday_day, "year_period": year_period,
         "same_period": same_period, "relday_back": relday_back,
     }
     for a in rx["anchor"].finditer(text):
@@ -508,10 +516,16 @@ def _select(cands: list[Cand]) -> list[Cand]:
 
 
 def _merge(g: Grammar, text: str, cands: list[Cand]) -> list[Cand]:
-    """A day and the clock time beside it are one span (`Sabtu, 22 Maret 2025 pukul 23.30 WIB`)."""
+    """A day and the clock time beside it are one span (`Sabtu, 22 Maret 2025 pukul 23.30 WIB`), and
+    so are a holiday named alone and its date (`malam takbiran, Minggu (30/3/2025)`)."""
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "holiday" and prev.f["y"] is None and c.kind == "date"
+                and g.rx["holiday_apposition"].match(text[prev.end:c.start])):
+            c.f["holiday"], c.start = prev.f["hol"], prev.start
+            out[-1] = c
+            continue
         if prev is not None and prev.time is None:
             gap = text[prev.end:c.start]
             dayish = prev.kind in ("relday", "weekday") or (prev.kind == "date")
@@ -1056,7 +1070,7 @@ def _resolve_holiday(doc: _Doc, c: Cand, stated: dict[tuple[str, int], dt.date])
     if y is None:  # a name that is a day by itself (`malam pergantian tahun`)
         c.day = _nearest_holiday(doc, hol, stated)
         if c.day is None:
-            c.value = f"a holiday whose year the text does not state ({doc.text[c.start:c.end]})"
+            c.value = f"a holiday the text does not date ({doc.text[c.start:c.end]})"
         return
     day = _holiday_day(doc, hol, y, stated) if hol.kind != "season" else None
     if day is not None:
@@ -1072,16 +1086,29 @@ def _resolve_countdown(doc: _Doc, c: Cand, stated: dict[tuple[str, int], dt.date
     if hol is not None:
         day = _holiday_day(doc, hol, y, stated) if y is not None else _nearest_holiday(doc, hol, stated)
     if day is None:
+        phrase = doc.text[c.start:c.end]
+        if "nth_day" in c.f:
+            c.value = f"day {c.f['nth_day']} of a holiday the text does not date ({phrase})"
+            return
         days = f"{abs(n)} day{'s' if abs(n) != 1 else ''}"
-        side = "before" if n < 0 else "after"
-        c.value = f"{days} {side} a holiday the text does not date ({doc.text[c.start:c.end]})"
+        c.value = f"{days} {'before' if n < 0 else 'after'} a holiday the text does not date ({phrase})"
         return
     c.day = day + dt.timedelta(days=n)
 
 
 def _stated_holidays(doc: _Doc) -> dict[tuple[str, int], dt.date]:
-    """(holiday, year) -> the day the text says it falls on, in a sentence with a cue (`jatuh pada`)."""
+    """(holiday, year) -> the day the text says it falls on: in a sentence with a cue (`jatuh pada`),
+    or written beside its name (`malam takbiran, Minggu (30/3/2025)`: the eve of Idul Fitri 2025)."""
     out: dict[tuple[str, int], dt.date] = {}
+    for c in doc.cands:
+        hol = c.f.get("holiday") if c.kind == "date" else None
+        if hol is None or c.day is None or c.yearless:
+            continue
+        if hol.kind == "eve" and hol.eve_of:
+            day = c.day + dt.timedelta(days=1)
+            out.setdefault((hol.eve_of, day.year), day)
+        else:
+            out.setdefault((hol.key, c.day.year), c.day)
     by_sentence: dict[int, list[Cand]] = {}
     for c in doc.cands:
         by_sentence.setdefault(doc.sentence(c.start), []).append(c)

@@ -78,6 +78,7 @@ class Grammar:
     clock: ClockWords
     year_period: dict[str, int]  # `kuartal` -> months it spans
     year_period_number: dict[str, int]  # `ii` -> 2
+    ordinals: dict[str, int]  # `kedua` -> 2
     # compiled patterns, see _compile
     rx: dict[str, re.Pattern[str]]
     # which patterns may start at a word (its casefolded first `\w+` run) or at a digit
@@ -136,7 +137,8 @@ def grammar(lang: str = "id") -> Grammar:
     cw = t["clock_words"]
     clock = ClockWords(cw["half"], cw["quarter"], frozenset(map(key, cw["past"])), frozenset(map(key, cw["to"])),
                        frozenset(map(key, cw["minute"])))
-    words = {k: frozenset(key(x) for x in v) for k, v in t["words"].items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+    words = {k: frozenset(key(x) for x in v) for k, v in t["words"].items()
+             if isinstance(v, list) and all(isinstance(x, str) for x in v)}
     parts = t["number_parts"]
     g = Grammar(
         weekday={key(k): int(v) for k, v in cal["weekday"].items()},
@@ -161,6 +163,7 @@ def grammar(lang: str = "id") -> Grammar:
         clock=clock,
         year_period={key(k): int(v) for k, v in t["year_period"].items()},
         year_period_number={key(k): int(v) for k, v in t["year_period_number"].items()},
+        ordinals={key(k): int(v) for k, v in t["words"]["ordinals"].items()},
         rx={},
     )
     g.rx = _compile(g, t["words"])
@@ -198,6 +201,7 @@ def _anchors(g: Grammar, w: dict) -> None:
     put(g.holidays, "holiday")
     put([n for n, h in g.holidays.items() if h.bare], "holiday_bare")
     put(w["holiday_countdown"], "countdown")
+    put([u for u, gran in g.unit.items() if gran == "day"], "holiday_day")
     put([u for u, gran in g.unit.items() if gran != "day"], "unit")
     put(list(g.numbers) + list(w["vague_counts"]) + [g.one_prefix + u for u in g.unit], "count")
     put(w["time_openers"], "time", "wtime")
@@ -383,6 +387,15 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(?P<name>{HOL}){NA}(?:\s+(?P<y>\d{{4}})(?!\d))?)?(?![\w-])",
             I,
         ),
+        # `hari kedua Lebaran`, `hari ke-3 Idul Fitri 2025`
+        "holiday_day": re.compile(
+            rf"{NB}(?:{alt(u for u, gran in g.unit.items() if gran == 'day')})\s+"
+            rf"(?:(?P<ord>{alt(g.ordinals)})|{re.escape(w['ordinal_prefix'])}-?\s*(?P<n>\d{{1,2}}))\s+"
+            rf"(?P<name>{HOL}){NA}(?:\s+(?P<y>\d{{4}})(?!\d))?",
+            I,
+        ),
+        # `malam takbiran, Minggu (30/3/2025)`: what may stand between a holiday and its date
+        "holiday_apposition": re.compile(rf"^\s*,?\s*(?:(?:{alt(w['holiday_apposition'])})\s+)?$", I),
         # `periode yang sama tahun lalu`: the period last mentioned, in another year
         "same_period": re.compile(rf"{NB}(?:{alt(w['same_period'])})\s+{YSHIFT}", I),
         # pieces read around a match
