@@ -229,6 +229,16 @@ def test_counts_from_the_day_the_text_last_mentioned():
     assert values("Sehari sebelumnya harga naik.", "2025-10-14")["Sehari sebelumnya"].startswith("a ")
 
 
+def test_the_units_ahead_are_a_span():
+    body = ("Petugas berjaga selama dua pekan ke depan. Stok beras aman tiga bulan ke depan. Ke depan, "
+            "harga diperkirakan naik. Dua pekan lagi pasar dibuka.")
+    v = values(body, "2025-02-07")
+    assert v["dua pekan ke depan"] == "2025-02-08/2025-02-21"  # the 14 days after the reference
+    assert v["tiga bulan ke depan"] == "2025-03/2025-05"
+    assert v["Dua pekan lagi"] == "2025-W08"  # `lagi`: one point, two weeks on
+    assert "Ke depan" not in v
+
+
 def test_years_before_in_the_plural_are_not_a_year():
     body = "Praktik numpang KK marak terjadi pada tahun-tahun sebelumnya, kata dia, Senin (2/6/2025)."
     assert "tahun sebelumnya" not in values(body, "2025-06-03")

@@ -304,7 +304,8 @@ def _scan(g: Grammar, text: str, sentences: _Sentences) -> list[Cand]:
         direction = key(m.group("dir"))
         anaphoric = direction in g.words["count_anaphoric_past"] or direction in g.words["count_anaphoric_future"]
         past = direction in g.words["count_past"] or direction in g.words["count_anaphoric_past"]
-        f = {"n": n, "vague": n_text, "gran": g.unit[u], "sign": -1 if past else 1, "unit": u, "anaphoric": anaphoric}
+        f = {"n": n, "vague": n_text, "gran": g.unit[u], "sign": -1 if past else 1, "unit": u, "anaphoric": anaphoric,
+             "span": direction in g.words["count_span_future"]}
         add(m, "count", f, 0)
 
     def weekday(m: re.Match) -> None:
@@ -821,7 +822,9 @@ def _resolve_relative(doc: _Doc, c: Cand) -> None:
         if ref is None or (ref.yearless and f["gran"] != "day"):
             c.value = f"a time counted from a date the text does not state ({phrase})"
             return
-        if f["gran"] == "day":
+        if f["span"]:
+            c.value = _span_after(ref, f["gran"], k)
+        elif f["gran"] == "day":
             c.day, c.yearless = _shift_day(ref, k)
         elif f["gran"] == "week":
             c.value = _fmt_week(ref.day + dt.timedelta(weeks=k))
@@ -830,6 +833,20 @@ def _resolve_relative(doc: _Doc, c: Cand) -> None:
             c.value = f"{y:04d}-{m:02d}"
         else:
             c.value = f"{ref.day.year + k:04d}"
+
+
+def _span_after(ref: Ref, gran: str, n: int) -> str:
+    """`dua pekan ke depan`: the days from the day after the reference to the end of the n weeks;
+    months and years as the n whole ones after the reference's (`tiga bulan ke depan` in March is
+    April to June)."""
+    if gran in ("day", "week"):
+        a = ref.day + dt.timedelta(days=1)
+        b = ref.day + dt.timedelta(days=n * (7 if gran == "week" else 1))
+        return f"{_fmt_day(a, ref.yearless)}/{_fmt_day(b, ref.yearless)}"
+    if gran == "month":
+        (y1, m1), (y2, m2) = _add_months(ref.day.year, ref.day.month, 1), _add_months(ref.day.year, ref.day.month, n)
+        return f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
+    return f"{ref.day.year + 1:04d}/{ref.day.year + n:04d}"
 
 
 def _weekend(g: Grammar, day: dt.date, weeks: int, nearest: bool) -> tuple[dt.date, dt.date]:

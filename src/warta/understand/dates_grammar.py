@@ -255,7 +255,7 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
     NUMBER = rf"\d{{1,3}}|(?:{NUMW})(?:\s+(?:{re.escape(g.teen)}|{re.escape(g.tens)}(?:\s+(?:{NUMW}))?))?"
     COUNT = rf"{NUMBER}|{alt(w['vague_counts'])}"
     CDIR = alt(list(w["count_past"]) + list(w["count_future"]) + list(w["count_anaphoric_past"])
-               + list(w["count_anaphoric_future"]))
+               + list(w["count_anaphoric_future"]) + list(w["count_span_future"]))
     HOL = alt(g.holidays)
     YEARU = alt(u for u, gran in g.unit.items() if gran == "year")
     # a year named from the reference or from the year last written (`tahun lalu`, `tahun sebelumnya`)
