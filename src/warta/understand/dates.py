@@ -1005,7 +1005,7 @@ def _resolve_mrange(doc: _Doc, c: Cand) -> None:
     elif y2 is None:
         y2 = _year_for_month(doc, c, f["m2"], f["rel"])
     if y2 is None:
-        c.value = f"months of a year the text does not state ({doc.text[c.start:c.end]})"
+        c.value = f"a range of months in a year the text does not state ({doc.text[c.start:c.end]})"
         return
     y1 = f["y1"] or y2
     if (y1, f["m1"]) > (y2, f["m2"]):
@@ -1105,10 +1105,10 @@ def _resolve_countdown(doc: _Doc, c: Cand, stated: dict[tuple[str, int], dt.date
     if day is None:
         phrase = doc.text[c.start:c.end]
         if "nth_day" in c.f:
-            c.value = f"day {c.f['nth_day']} of a holiday the text does not date ({phrase})"
+            c.value = f"a day of a holiday the text does not date ({phrase})"
             return
         days = f"{abs(n)} day{'s' if abs(n) != 1 else ''}"
-        c.value = f"{days} {'before' if n < 0 else 'after'} a holiday the text does not date ({phrase})"
+        c.value = f"a day {days} {'before' if n < 0 else 'after'} a holiday the text does not date ({phrase})"
         return
     c.day = day + dt.timedelta(days=n)
 
