@@ -21,7 +21,10 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
-    title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:
+        title = "Error"
     if wants_json(request):
         return JSONResponse({"error": {"status": status, "title": title, "message": message}}, status_code=status)
     templates = request.app.state.templates

@@ -21,6 +21,7 @@ def is_loopback(host: str) -> bool:
 
 def run_serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Open the store read-only, print the URL, serve until interrupted."""
+    import duckdb
     import uvicorn
 
     from ..search import SearchError
@@ -33,7 +34,8 @@ def run_serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> int:
         return EXIT_USAGE
     try:
         app = create_app(path)
-    except (SchemaMismatch, SearchError, OSError) as e:
+    except (SchemaMismatch, SearchError, OSError, duckdb.Error) as e:
+        # duckdb.Error: most often a writer (`warta ingest`, `warta link`) holds the file.
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
     shown = f"[{host}]" if ":" in host else host
