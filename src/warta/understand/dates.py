@@ -400,7 +400,8 @@ def _clock_in_words(g: Grammar, m: re.Match) -> tuple[int, int] | None:
             return None
         h, mi = h - 1, 30
     elif m.group("mw"):
-        n = g.number(m.group("mw"))
+        minutes = key(m.group("mw"))
+        n = 15 if minutes == key(g.clock.quarter) else 30 if minutes == key(g.clock.half) else g.number(minutes)
         if n is None or not 0 < n < 60:
             return None
         if m.group("past"):

@@ -91,10 +91,6 @@ class Grammar:
     def number(self, s: str) -> int | None:
         """`3`, `tiga`, `dua belas`, `dua puluh satu` -> int; None when it is not a number."""
         s = key(s)
-        if s == key(self.clock.quarter):
-            return 15
-        if s == key(self.clock.half):
-            return 30
         if s.isdigit():
             return int(s)
         parts = s.split()
@@ -343,8 +339,8 @@ def _compile(g: Grammar, w: dict) -> dict[str, re.Pattern[str]]:
         ),
         # `kemarin`, `hari ini`, `tadi pagi`, `lusa`, `kemarin sore`
         "relday": re.compile(rf"{NB}(?P<rd>{RELD}){NA}(?:\s+(?P<part>{PART}){NA})?", I),
-        # `pekan lalu`, `tahun ini`, `akhir pekan ini`, `tahun sebelumnya`
-        # `akhir tahun`, `awal pekan` (a part with no shift: checked in code); not `tahun-tahun sebelumnya`
+        # `pekan lalu`, `tahun ini`, `akhir pekan ini`, `tahun sebelumnya`; `akhir tahun`, `awal pekan` (a
+        # part with no shift: checked in code); not `tahun-tahun sebelumnya`
         "unit": re.compile(
             rf"(?:{NB}(?P<part>{PERIOD})\s+)?(?<![\w-])(?P<unit>{UNITS_REL})(?!-)"
             rf"(?:\s+(?P<shift>{SHIFT}|{ANAPH}){NA}|{NA})", I
