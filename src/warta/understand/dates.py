@@ -28,14 +28,18 @@ become one span. Then each span is resolved:
 - anaphoric expressions (`sehari sebelumnya`, `dua hari kemudian`, `keesokan harinya`, `bulan
   sebelumnya`) count from the day or month the text last mentioned; `periode yang sama tahun
   lalu` is the period last mentioned in its paragraph, a year before.
-- a clock time takes the day written with it, else the day of its sentence, else (with a
-  publication date) the day last named in its paragraph or the publication date; a time in a
-  sentence about something recurring (`setiap hari pukul 19.00 WIB`) stays a time of day.
+- a clock time, in numbers or words (`pukul 23.30 WIB`, `pukul tujuh malam`), takes the day written
+  with it, else the day of its sentence, else (with a publication date) the day last named in its
+  paragraph or the publication date; a time in a sentence about something recurring (`setiap hari
+  pukul 19.00 WIB`, `biasanya jam delapan`) stays a time of day.
 - holidays with a year: a fixed one is its day (`Natal 2024` -> 2024-12-25), a moving one the day
   the text states for it (`Idul Fitri 2025 ... jatuh pada Senin, 31 Maret 2025`) else its year; a
   season (`Lebaran 2025`, `Ramadan 2025`) its year; a Hijri year gives a note. An eve named alone
-  (`malam pergantian tahun`) is the occurrence nearest the reference date; `H-7 Lebaran` is seven
-  days before the day the text (or a fixed holiday's calendar) gives, else a note.
+  (`malam pergantian tahun`) is the occurrence nearest the reference date, and a date beside such a
+  name dates its holiday (`malam takbiran, Minggu (30/3/2025)`: Idul Fitri is 31 March);
+  `H-7 Lebaran`, `hari kedua Lebaran` count from the day the text (or a fixed holiday's calendar)
+  gives, else they are notes. No Hijri date is converted: no offline calendar gives the days
+  Indonesia fixes by sighting the moon.
 - a year right after a capitalised name is part of the name (`IBL 2025`), not a date.
 
 By default each distinct expression is listed once, at its first occurrence, as the gold
