@@ -21,6 +21,8 @@ demo: $(STAMP)
 	$(BIN)/warta process src/warta/samples/corpus.jsonl --output demo-out.jsonl; test $$? -eq 0 -o $$? -eq 3
 	@echo
 	@echo "Wrote demo-out.jsonl (one record per page) and demo-out.quarantine.jsonl (the bad record and why)."
+	$(BIN)/warta ingest src/warta/samples/corpus.jsonl --db demo.duckdb; test $$? -eq 0 -o $$? -eq 3
+	@echo "Serve the demo store in a browser (read-only, at http://127.0.0.1:8000/): $(BIN)/warta serve --db demo.duckdb"
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -272,3 +272,76 @@ def test_a_javascript_url_is_never_a_link(client):
     assert api["url"].startswith("javascript:")
     page = client.get("/article/jaga-siber-xss-1").text
     assert "javascript:" not in page.lower()
+
+
+# -- related list, rendered ------------------------------------------------------------------------
+
+def test_related_articles_are_listed_as_links_with_their_reasons(client):
+    """The "Baca juga · Artikel terkait" list from the store's `related` rows: rendered here from a
+    stored article with related rows added, so the list is tested whatever the linker finds."""
+    from warta.web.app import HERE
+    from warta.web.article_view import article_view
+    from warta.web.render import make_templates
+
+    record = client.get("/api/article/lintas-metro-banjir-1").json()
+    record["related"] = [
+        {"id": "harian-cakrawala-banjir-2", "score": 0.8, "reasons": ["shared entities", "same days"],
+         "title": "Banjir di Kampung Melayu Mulai Surut", "outlet": "HARIAN CAKRAWALA", "published": "2025-03-14"},
+        {"id": "x/<y>", "score": 0.5, "reasons": [], "title": "<script>window.__pwned=5</script>", "outlet": None,
+         "published": None},
+    ]
+    html = make_templates(HERE / "templates").env.get_template("article.html").render(
+        a=record, v=article_view(record), q="")
+    related = html.split('id="related-title"')[1].split("</section>")[0]
+    assert '<a href="/article/harian-cakrawala-banjir-2" lang="id">Banjir di Kampung Melayu Mulai Surut</a>' in related
+    assert "shared entities, same days" in related
+    assert 'href="/article/x%2F%3Cy%3E"' in related and "&lt;script&gt;window.__pwned=5&lt;/script&gt;" in related
+    assert "<script>window" not in html
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+def test_serve_prints_its_url_and_answers(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from web_support import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(web_store()), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.strip() == f"warta: serving {web_store()} (read-only) at http://127.0.0.1:{port}/  (Ctrl+C stops)"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/search?q=banjir", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "warta serve did not answer"
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["total"] >= 3
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "nothing.duckdb")])
+    assert result.exit_code == 2
+    assert "no store at" in result.output and "warta ingest" in result.output
+
+
+def test_only_loopback_hosts_count_as_local():
+    from warta.web.serve import is_loopback
+
+    assert all(is_loopback(h) for h in ("127.0.0.1", "localhost", "::1", "127.0.0.2"))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "192.168.1.5", "example.org", "::"))

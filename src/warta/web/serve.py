@@ -32,6 +32,10 @@ def run_serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> int:
     if not path.exists():
         print(f"error: no store at {db}: create one with `warta ingest FILES --db {db}`", file=sys.stderr)
         return EXIT_USAGE
+    from ..search import index_dir_for
+
+    if not index_dir_for(path).exists():
+        print(f"warta: building the search index beside the store ({index_dir_for(path)}), once", flush=True)
     try:
         app = create_app(path)
     except (SchemaMismatch, SearchError, OSError, duckdb.Error) as e:
