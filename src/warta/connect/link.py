@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .duplicates import find_duplicates
+from .features import build_features
 from .records import ConnectDoc, Links
+from .related import find_related, to_rows
+from .stories import find_stories
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -39,6 +42,12 @@ def link_corpus(docs: Iterable[ConnectDoc], *, k_related: int = 5) -> Links:
 
     Deterministic: the same documents, in any order, give the same rows.
     """
-    corpus = list(docs)
+    corpus = sorted(docs, key=lambda d: d.id)  # one order whatever the input's
     dups = find_duplicates(corpus)
-    return Links(duplicates=dups.rows, related=[], stories=[])
+    feats = build_features(corpus)
+    best = find_related(corpus, feats, dups.cluster_of, k_related)
+    return Links(
+        duplicates=dups.rows,
+        related=to_rows(best, corpus, feats),
+        stories=find_stories(corpus, best, dups.cluster_of),
+    )
