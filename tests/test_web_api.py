@@ -294,9 +294,20 @@ def test_related_articles_are_listed_as_links_with_their_reasons(client):
         a=record, v=article_view(record), q="")
     related = html.split('id="related-title"')[1].split("</section>")[0]
     assert '<a href="/article/harian-cakrawala-banjir-2" lang="id">Banjir di Kampung Melayu Mulai Surut</a>' in related
-    assert "shared entities, same days" in related
+    assert "shared entities · same days" in related
     assert 'href="/article/x%2F%3Cy%3E"' in related and "&lt;script&gt;window.__pwned=5&lt;/script&gt;" in related
     assert "<script>window" not in html
+
+
+def test_every_article_page_lists_exactly_the_stores_related_articles(client):
+    for hit in client.get("/api/search", params={"size": 100}).json()["hits"]:
+        api = client.get(f"/api/article/{hit['id']}").json()
+        page = client.get(f"/article/{hit['id']}").text
+        related = page.split('id="related-title"')[1].split("</section>")[0]
+        shown = re.findall(r'<a href="/article/([^"]+)"', related)
+        assert shown == [r["id"] for r in api["related"]][:10]
+        if not api["related"]:
+            assert "No article in this store is related closely enough to list." in related
 
 
 # -- the command ---------------------------------------------------------------------------------
