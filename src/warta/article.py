@@ -7,7 +7,7 @@ Every type is a plain dataclass, so `dataclasses.asdict` gives JSON-ready data.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 # `text-lines`: a paragraph a line; `text-flat`: line breaks lost; `html`: a saved page.
@@ -79,3 +79,13 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Article:
+        """The inverse of `to_dict`: an Article back from its JSON record (unknown keys ignored,
+        so records written by a newer warta still load)."""
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in record.items() if k in names}
+        values["removed"] = [Removed(text=r["text"], kind=r["kind"], start=r["start"], end=r["end"])
+                             for r in values.get("removed") or []]
+        return cls(**values)

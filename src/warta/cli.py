@@ -51,11 +51,22 @@ def ingest(
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes [default: every core]."),
     batch_size: int = typer.Option(500, "--batch-size", help="Records per transaction."),
     no_link: bool = typer.Option(False, "--no-link", help="Skip the connect phase (duplicates, related, stories)."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or ray (Ray Data, through Parquet shards)."),
+    shards: str | None = typer.Option(None, "--shards", help="Ray: where workers write Parquet shards [default: DB.shards]; a shared path on a cluster."),
+    ray_address: str | None = typer.Option(None, "--ray-address", help="Ray: a running cluster (auto, ray://host:10001) [default: start a local Ray]."),
+    keep_shards: bool = typer.Option(False, "--keep-shards", help="Ray: keep the merged shards (a Hugging Face-style dataset of the articles)."),
 ) -> None:
     """Process a corpus into the store, in parallel; rerun the same command to resume after a crash.
 
     Exit codes: 0 nothing quarantined; 3 some records quarantined (table quarantine); 2 usage error.
     """
+    if engine == "ray":
+        from .run.ray_ingest import RayOptions, run_ray_ingest
+
+        raise typer.Exit(run_ray_ingest(RayOptions(inputs, db=db, shards=shards, address=ray_address,
+                                                   workers=workers, keep_shards=keep_shards, link=not no_link)))
+    if engine != "local":
+        raise typer.BadParameter("local or ray", param_hint="--engine")
     from .store.ingest import IngestOptions, run_ingest
 
     raise typer.Exit(run_ingest(IngestOptions(inputs, db=db, workers=workers, batch_size=batch_size,
