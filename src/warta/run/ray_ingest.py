@@ -28,31 +28,25 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 
-from ..article import Article, Quarantined, RawDoc
+from ..article import Article, Quarantined
 from ..clean.repetition import TemplateLines, learn_ahead
 from ..facts import host_of
 from ..read.files import DEFAULT_MAX_BYTES, iter_inputs
-from ..store.keys import conflict_key, content_hash, quarantine_key, record_key
+from ..store.keys import conflict_key
 from ..store.report import IngestTally, render_summary
 from ..store.rows import article_rows, quarantine_row
-from ..store.schema import ARTICLES
-from ..store.work import QuarantineRow, Task, quarantined_result, run_task
+from ..store.work import QuarantineRow, quarantined_result
 from ..store.writer import HASH_PREFIX, Batch, StoreWriter
+from .ray_stages import PROCESS_BATCH, ProcessRecords, read_file
 
 EXIT_OK, EXIT_USAGE, EXIT_QUARANTINED = 0, 2, 3
-READ_BATCH = 256  # records a read task hands on at a time: a big file streams, it is never held whole
-PROCESS_BATCH = 32  # records an actor processes per call
 MERGE_BATCH = 500  # records a store transaction
-SHARD_COLUMNS = ("id", "text", "url", "key", "hashed", "source", "status", "reason", "record")
-_ARTICLE_COLUMNS = [c.name for c in ARTICLES]
-_BODY, _RECORD = _ARTICLE_COLUMNS.index("body"), _ARTICLE_COLUMNS.index("record")
 
 
 @dataclass
@@ -65,85 +59,6 @@ class RayOptions:
     keep_shards: bool = False
     link: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
-
-
-# ---------------------------------------------------------------- the stages that run on Ray
-
-def read_file(batch: dict[str, Any], skip: frozenset[str], max_bytes: int) -> Iterator[dict[str, list]]:
-    """Ray Data UDF: the records of each input file in `batch["path"]`, as rows to process.
-
-    Records the store holds already (`skip`) are dropped here, before any work; records the
-    reader could not read pass on as quarantined rows."""
-    out: dict[str, list] = {c: [] for c in ("key", "hashed", "source", "id", "content", "kind", "url",
-                                            "encoding", "status", "reason", "detail")}
-    for path in batch["path"]:
-        for item in iter_inputs([str(path)], max_bytes=max_bytes):
-            if isinstance(item, Quarantined):
-                key = quarantine_key(item)
-                row = {"key": key, "hashed": "", "source": item.source, "id": item.id, "content": "",
-                       "kind": "", "url": None, "encoding": None, "status": "quarantined",
-                       "reason": item.reason, "detail": item.detail}
-            else:
-                hashed = content_hash(item.content)
-                key = record_key(item, hashed)
-                row = {"key": key, "hashed": hashed, "source": item.source, "id": item.id,
-                       "content": item.content, "kind": item.kind, "url": item.url,
-                       "encoding": item.encoding, "status": "new", "reason": None, "detail": None}
-            if key in skip:  # only its key travels on, so that the summary still counts it
-                row.update(content="", status="skipped", reason=None, detail=None)
-            for c, v in row.items():
-                out[c].append(v)
-            if len(out["key"]) >= READ_BATCH:
-                yield out
-                out = {c: [] for c in out}
-    if out["key"]:
-        yield out
-
-
-class ProcessRecords:
-    """Ray Data UDF (an actor): the whole pipeline on each record, loaded once per actor."""
-
-    def __init__(self, templates: TemplateLines | None) -> None:
-        from .. import pipeline  # noqa: F401 - load the pipeline and its models now, not on the first record
-
-        self.templates = templates
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
-        out: dict[str, list] = {c: [] for c in SHARD_COLUMNS}
-        for n in range(len(batch["key"])):
-            row = {c: batch[c][n] for c in batch}
-            key, source = str(row["key"]), _opt(row["source"])
-            if row["status"] == "skipped":
-                _add(out, None, None, None, key, str(row["hashed"]), source, "skipped", None, "{}")
-                continue
-            if row["status"] == "quarantined":
-                item = Quarantined(id=_opt(row["id"]), reason=str(row["reason"]), detail=str(row["detail"]),
-                                   source=source)
-                _add(out, None, None, None, key, "", source, "quarantined", item.reason,
-                     json.dumps({"id": item.id, "reason": item.reason, "detail": item.detail}, ensure_ascii=False))
-                continue
-            raw = RawDoc(id=_opt(row["id"]), content=str(row["content"]), kind=str(row["kind"]),  # type: ignore[arg-type]
-                         url=_opt(row["url"]), encoding=_opt(row["encoding"]), source=source)
-            result = run_task(Task(key, str(row["hashed"]), raw), self.templates)
-            if isinstance(result, QuarantineRow):
-                _add(out, None, None, None, key, str(row["hashed"]), source, "quarantined", result.reason,
-                     json.dumps({"id": raw.id, "reason": result.reason, "detail": result.row[2]}, ensure_ascii=False))
-                continue
-            record = json.loads(result.article[_RECORD])  # the Article without its body
-            record["body"] = result.article[_BODY]
-            _add(out, key, record["body"], record.get("url"), key, str(row["hashed"]), source, "article", None,
-                 json.dumps(record, ensure_ascii=False))
-        return out
-
-
-def _opt(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _add(out: dict[str, list], id_: str | None, text: str | None, url: str | None, key: str, hashed: str,
-         source: str | None, status: str, reason: str | None, record: str) -> None:
-    for c, v in zip(SHARD_COLUMNS, (id_, text, url, key, hashed, source, status, reason, record)):
-        out[c].append(v)
 
 
 # ---------------------------------------------------------------- the driver

@@ -8,7 +8,21 @@
     export.py   `warta export`: Parquet or JSON lines, Hugging Face datasets-compatible
 """
 
-from .read import Store
-from .schema import SCHEMA_VERSION, SchemaMismatch
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["Store", "SCHEMA_VERSION", "SchemaMismatch"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use, so that the modules a Ray worker needs (keys, rows) import without DuckDB.
+    if name == "Store":
+        from .read import Store
+
+        return Store
+    if name in ("SCHEMA_VERSION", "SchemaMismatch"):
+        from . import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module 'warta.store' has no attribute {name!r}")
