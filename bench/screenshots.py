@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from web_support import CHROMIUM, live_server, web_store  # noqa: E402
+from web_support import CHROMIUM, live_server, web_store
 
 # (file name, path, what to do before the shot)
 PAGES: list[tuple[str, str, str | None]] = [

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -138,7 +139,7 @@ def api_twin(path: str) -> str:
 
 def summary(ms: list[float]) -> dict[str, float]:
     ordered = sorted(ms)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return {"n": len(ms), "p50": round(statistics.median(ms), 1), "p95": round(p95, 1), "max": round(max(ms), 1)}
 
 
@@ -186,25 +187,28 @@ def report(res: dict[str, Any]) -> str:
     m = res["machine"]
     rows = [(name, s["n"], s["p50"], s["p95"], s["max"]) for name, s in res["timings"].items()]
     tables = ", ".join(f"{t} {n:,}" for t, n in res["rows"].items())
+    load = res["load"]
     return "\n".join([
-        f"## Web app render time (issue 5)",
+        "## Web app render time (issue 5)",
         "",
-        f"`.venv/bin/python bench/web.py --docs {res['target']}`, measured {m['date']} on commit `{m['commit']}`: "
-        f"{m['cpu']}, {m['cores']} cores (shared with other work), {m['ram_gb']} GB RAM, Python {m['python']}.",
+        (f"`.venv/bin/python bench/web.py --docs {res['target']}`, measured {m['date']} on commit `{m['commit']}`: "
+         f"{m['cpu']}, {m['cores']} cores (shared with other work), {m['ram_gb']} GB RAM, Python {m['python']}."),
         "",
-        f"Store: {res['seed']} pages through `warta ingest` (the 51 dev gold pages, the sample corpus and the web "
-        f"tests' pages), replicated in DuckDB to {res['rows']['articles']:,} articles with every table that hangs "
-        f"off them, publication days spread over three years ({res['store_mb']:.0f} MB store, "
-        f"{res['index_mb']:.0f} MB search index; seed ingest {res['seed_s']:.0f} s, replication "
-        f"{res['replicate_s']:.0f} s, index build {res['index_s']:.0f} s). Rows: {tables}.",
+        (f"Store: {res['seed']} pages through `warta ingest` (the 51 dev gold pages, the sample corpus and the web "
+         f"tests' pages), replicated in DuckDB to {res['rows']['articles']:,} articles with every table that hangs "
+         f"off them, publication days spread over three years ({res['store_mb']:.0f} MB store, "
+         f"{res['index_mb']:.0f} MB search index; seed ingest {res['seed_s']:.0f} s, replication "
+         f"{res['replicate_s']:.0f} s, index build {res['index_s']:.0f} s). Rows: {tables}."),
         "",
-        "Time from request to the last byte, one request at a time over loopback to `warta serve` in its own "
-        "process, after a warm-up round. Search pages include the facets; `api X` is the page's JSON twin (`/api/stats` for home).",
+        ("Time from request to the last byte, one request at a time over loopback to `warta serve` in its own "
+         "process, after a warm-up round. Search pages include the facets; `api X` is the page's JSON twin "
+         f"(`/api/stats` for home). Load average (1 min) {load[0]:.1f} when the requests began, {load[1]:.1f} "
+         "when they ended."),
         "",
         common.markdown_table(["page", "requests", "p50 ms", "p95 ms", "max ms"], rows),
         "",
-        f"Target (issue 5): p95 < 200 ms for the search and article pages at 100,000 articles: "
-        f"search p95 {res['timings']['search']['p95']} ms, article p95 {res['timings']['article']['p95']} ms.",
+        (f"Target (issue 5): p95 < 200 ms for the search and article pages at 100,000 articles: "
+         f"search p95 {res['timings']['search']['p95']} ms, article p95 {res['timings']['article']['p95']} ms."),
         "",
     ])
 
@@ -252,7 +256,9 @@ def main() -> int:
         sets = request_sets(db, random.Random(5))
         server = start_server(db, args.port)
         try:
+            load_before = os.getloadavg()[0]
             res["timings"] = measure(f"http://127.0.0.1:{args.port}", sets)
+            res["load"] = (load_before, os.getloadavg()[0])
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-
 from web_support import web_store
 
 from warta.web import create_app
@@ -318,7 +317,6 @@ def test_serve_prints_its_url_and_answers(tmp_path):
     import time
 
     import httpx
-
     from web_support import free_port
 
     port = free_port()

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from web_support import CHROMIUM, live_server, web_store
 
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is absent: install Debian's `chromium` package (.ci/run does) to run the browser tests",
                 allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 TIMEOUT_MS = 10_000
 

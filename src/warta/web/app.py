@@ -22,9 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from .. import __version__
+from .api import router as api_router
 from .errors import http_error_handler, validation_error_handler
 from .pages import router as pages_router
-from .api import router as api_router
 from .render import make_templates
 
 HERE = Path(__file__).resolve().parent

@@ -19,7 +19,6 @@ from . import bounds
 from .marks import Span, paragraphs
 from .render import path_part
 
-
 # What each clutter kind (warta.article.CLUTTER_KINDS) is, said to the reader: why it was taken out.
 CLUTTER_REASONS = {
     "read_also": "a link to another article dropped into the text",

@@ -30,8 +30,8 @@ def bar_chart(points: Sequence[tuple[str, int]], *, label: str, unit: str = "art
     bar_w = min(max(step * 0.8, 1.0), MAX_BAR_WIDTH)  # one month alone is a bar, not a wall
     total = sum(c for _, c in points)
     summary = f"{label}: {total} {unit} over {len(points)} periods, from {points[0][0]} to {points[-1][0]}, at most {top} in one period"
-    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
-             f'xmlns="http://www.w3.org/2000/svg">']
+    parts = [(f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
+              'xmlns="http://www.w3.org/2000/svg">')]
     base = _PAD_TOP + plot_h
     parts.append(f'<line class="axis" x1="{_PAD_LEFT}" y1="{base}" x2="{WIDTH - 8}" y2="{base}"/>')
     parts.append(f'<text class="tick" x="{_PAD_LEFT - 4}" y="{_PAD_TOP + 8}" text-anchor="end">{top}</text>')

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -51,7 +52,7 @@ def mark_text(text: str, spans: Iterable[Span]) -> Markup:
     cuts = sorted({0, n, *(s.start for s in valid), *(s.end for s in valid)})
     out: list[str] = []
     open_now: list[Span] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         wanted = [s for s in valid if s.start <= a and b <= s.end]  # in (start, -end) order
         keep = 0
         while keep < min(len(open_now), len(wanted)) and open_now[keep] == wanted[keep]:
