@@ -287,7 +287,7 @@ def stemming_cost(articles: list[dict]) -> dict[str, Any]:
     stem text of every article once the types are cached (warm)."""
     from warta.search.analysis import Stemmer, shared_stemmer, words
 
-    types = [w for w in shared_stemmer()._cache if w.isalpha()]
+    types = [w for w in shared_stemmer()._seen if w.isalpha()]
     cold = Stemmer()
     _, cold_ms = timed(lambda: [cold.stem(w) for w in types])
     _, warm_ms = timed(lambda: [cold.derived_stems(words(a["body"])) for a in articles])

@@ -16,7 +16,6 @@ function words (`lang/id/search-stopwords.txt`: `secara` is not `cara`), and
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from functools import lru_cache
 
 from tantivy import Filter, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
@@ -94,23 +93,38 @@ def stemming_fingerprint() -> str:
 
 
 class Stemmer:
-    """Sastrawi's stem of one index term, cached per word type, with the project's guards."""
+    """Sastrawi's stem of one index term, cached per word type, with the project's guards.
+
+    The cache is two plain containers so that a page's stem text is built by C-level lookups:
+    `_seen` holds every word type stemmed so far, `_derived` only those whose stem differs.
+    """
 
     def __init__(self) -> None:
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
         # The word-level stemmer under Sastrawi's own cache (which normalises whole texts first).
         self._stem_word = StemmerFactory().create_stemmer().delegatedStemmer.stem_word
-        self._cache: dict[str, str] = dict(_overrides())
-        self._fixed = dict(self._cache)
-        for word in _protected_names() | stop_words():
-            self._cache.setdefault(word, word)
-        self._fixed.update(self._cache)
+        fixed = {w: w for w in _protected_names() | stop_words()}
+        fixed.update(_overrides())
+        self._fixed_seen = frozenset(fixed)
+        self._fixed_derived = {w: s for w, s in fixed.items() if s != w}
+        self._reset()
+
+    def _reset(self) -> None:
+        self._seen: set[str] = set(self._fixed_seen)
+        self._derived: dict[str, str] = dict(self._fixed_derived)
 
     def stem(self, word: str) -> str:
-        found = self._cache.get(word)
+        found = self._derived.get(word)
         if found is not None:
             return found
+        if word in self._seen:
+            return word
+        if len(self._seen) >= _STEM_CACHE_LIMIT:
+            self._reset()
+        return self._compute(word)
+
+    def _compute(self, word: str) -> str:
         if len(word) <= 3 or not word.isalpha():
             # Numbers, codes (`rp1`, `covid19`) and short words have no affixes to strip.
             stem = word
@@ -118,19 +132,22 @@ class Stemmer:
             stem = self._stem_word(word) or word
             if " " in stem or not stem.isalpha():
                 stem = word
-        if len(self._cache) >= _STEM_CACHE_LIMIT:
-            self._cache = dict(self._fixed)
-        self._cache[word] = stem
+        self._seen.add(word)
+        if stem != word:
+            self._derived[word] = stem
         return stem
 
-    def derived_stems(self, terms: Iterable[str]) -> str:
+    def derived_stems(self, terms: list[str]) -> str:
         """The stems of the words that are not their own stem, space-joined: a stem field's text.
 
         Only derived words are listed (`kebanjiran` gives `banjir`, `banjir` gives nothing): the
         plain field already holds the root words, and the stem field stays small.
         """
-        stem = self.stem
-        return " ".join(s for t in terms if (s := stem(t)) != t)
+        if len(self._seen) >= _STEM_CACHE_LIMIT:
+            self._reset()
+        for word in set(terms).difference(self._seen):
+            self._compute(word)
+        return " ".join(filter(None, map(self._derived.get, terms)))
 
 
 @lru_cache(maxsize=1)

@@ -17,9 +17,9 @@ import tantivy
 from .analysis import key_analyzer, stem_analyzer, stemming_fingerprint, word_analyzer
 
 # Bumped whenever the fields change: an index of another version is rebuilt, not misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_FILE = "warta-search.json"
-MANIFEST_FILE = "manifest.parquet"  # id and content signature of every indexed article
+MANIFEST_FILE = "manifest.parquet"  # id and signature (64-bit hash of its indexed fields) of every article
 
 ANALYZER_WORDS = "warta_words"
 ANALYZER_KEY = "warta_key"
