@@ -37,4 +37,4 @@ train-ner: $(STAMP)
 	$(BIN)/python -m warta.understand.ner.train
 
 clean:
-	rm -rf $(VENV) demo-out.jsonl demo-out.quarantine.jsonl
+	rm -rf $(VENV) demo-out.jsonl demo-out.quarantine.jsonl demo.duckdb demo.duckdb.wal demo.search demo.duckdb.search demo.duckdb.shards
