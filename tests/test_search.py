@@ -371,6 +371,21 @@ def test_a_searcher_builds_a_missing_index_and_sees_updates(tmp_path: Path) -> N
     assert ids(s.search("gempa")) == ["new-2"]
 
 
+def test_an_update_does_not_stem_again_the_words_the_index_has_met(store: Path) -> None:
+    from warta.search.analysis import Stemmer
+    from warta.search.build import load_stems
+
+    fresh = Stemmer()
+    load_stems(fresh, index_dir_for(store))
+
+    def no_sastrawi(word: str) -> str:
+        raise AssertionError(f"{word} was stemmed again")
+
+    fresh._stem_word = no_sastrawi
+    assert fresh.stem("kebanjiran") == "banjir" and fresh.stem("penangkapan") == "tangkap"
+    assert "tangkap" in fresh.derived_stems(words(PAGES["jk-longsor"][3])).split()
+
+
 def test_no_store_no_index_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SearchError, match="no search index"):
         Searcher(tmp_path / "absent.duckdb")

@@ -137,6 +137,20 @@ class Stemmer:
             self._derived[word] = stem
         return stem
 
+    def learned(self) -> list[tuple[str, str]]:
+        """Every word type stemmed so far, with its stem ("" where the word is its own stem)."""
+        return sorted((w, self._derived.get(w, "")) for w in self._seen.difference(self._fixed_seen))
+
+    def learn(self, pairs: list[tuple[str, str]]) -> None:
+        """Take stems computed before (by `learned`, under the same stemming data) into the cache."""
+        if len(self._seen) + len(pairs) >= _STEM_CACHE_LIMIT:
+            return
+        for word, stem in pairs:
+            if word not in self._seen:
+                self._seen.add(word)
+                if stem and stem != word:
+                    self._derived[word] = stem
+
     def derived_stems(self, terms: list[str]) -> str:
         """The stems of the words that are not their own stem, space-joined: a stem field's text.
 

@@ -22,12 +22,13 @@ import duckdb
 import tantivy
 
 from . import store_source
-from .analysis import shared_stemmer
+from .analysis import Stemmer, shared_stemmer
 from .query import SearchError
 from .records import IndexRecord, to_document
 from .schema import (
     MANIFEST_FILE,
     META_FILE,
+    STEMS_FILE,
     IndexMeta,
     create_index,
     index_dir_for,
@@ -74,7 +75,11 @@ def build_index(db_path: str | Path, *, rebuild: bool = False,
         if not fresh and not manifest.exists():
             # No record of what the index holds: start over rather than guess.
             index, fresh = _open_for_update(index_dir, True)
+        stemmer = shared_stemmer()
+        load_stems(stemmer, index_dir)
         written = _write(index, store_source.todo_records(con), delete_first=not fresh, delete_ids=gone)
+        if written:
+            save_stems(stemmer, index_dir)
         tmp = str(manifest) + ".tmp"
         store_source.write_manifest(con, tmp)
         os.replace(tmp, manifest)
@@ -93,6 +98,22 @@ def index_records(index_dir: str | Path, records: Iterable[IndexRecord], *, rebu
     n = _write(index, records, delete_first=not fresh, delete_ids=[])
     index.reload()
     return n
+
+
+def load_stems(stemmer: Stemmer, index_dir: Path) -> None:
+    """Sastrawi is slow on a new word (a few thousand a second): the stems an index was built with
+    are kept beside it, so an update stems only the words it has not met before."""
+    try:
+        text = (index_dir / STEMS_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return
+    stemmer.learn([tuple(line.split("\t", 1)) for line in text.splitlines() if "\t" in line])
+
+
+def save_stems(stemmer: Stemmer, index_dir: Path) -> None:
+    tmp = index_dir / (STEMS_FILE + ".tmp")
+    tmp.write_text("".join(f"{w}\t{s}\n" for w, s in stemmer.learned()), encoding="utf-8")
+    tmp.replace(index_dir / STEMS_FILE)
 
 
 def _open_for_update(index_dir: Path, rebuild: bool) -> tuple[tantivy.Index, bool]:

@@ -19,6 +19,7 @@ from .analysis import key_analyzer, stem_analyzer, stemming_fingerprint, word_an
 # Bumped whenever the fields change: an index of another version is rebuilt, not misread.
 SCHEMA_VERSION = 2
 META_FILE = "warta-search.json"
+STEMS_FILE = "stems.tsv"  # word types stemmed for this index: a later update does not stem them again
 MANIFEST_FILE = "manifest.parquet"  # id and signature (64-bit hash of its indexed fields) of every article
 
 ANALYZER_WORDS = "warta_words"

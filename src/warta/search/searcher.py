@@ -18,6 +18,7 @@ import tantivy
 from tantivy import Occur, Order, Query
 
 from .analysis import shared_stemmer
+from .build import build_index, load_stems
 from .query import Filters, SearchError, check_length, parse, to_tantivy
 from .schema import DUPLICATE_STATUSES, index_dir_for, index_exists, open_index
 from .snippets import Highlighter, Snippet, highlight_title, make_snippet
@@ -93,12 +94,11 @@ class Searcher:
             if p.suffix == ".search" or not p.exists():
                 raise SearchError(f"no search index at {self.index_dir} and no store at {p}: "
                                   "run `warta ingest ... --db STORE` first")
-            from .build import build_index
-
             build_index(p)
         self._index = open_index(self.index_dir)
         self._schema = self._index.schema
         self._stemmer = shared_stemmer()
+        load_stems(self._stemmer, self.index_dir)  # words met at indexing are not stemmed again
         self._lock = threading.Lock()  # the stemmer's cache is a plain dict
 
     def refresh(self) -> None:
