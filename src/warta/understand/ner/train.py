@@ -16,7 +16,13 @@ wiki: NERGrit; lower: NERP); tagging uses the news copy, or the lower one on a s
 capital letter. Gazetteer-match features are left out by default: on the dev splits they changed
 nothing beyond noise (bench/ner.py), and without them the model does not depend on tables that
 people edit (`lang/id/entities/aliases.tsv`); `find_entities` uses the gazetteer after tagging.
-The dev scores of the new model are printed at the end, one table per dev split.
+The dev scores of the new model are printed at the end, one table per dev split, with how many
+dev sentences the fast tagger (`fastcrf.py`, what warta uses) tags exactly as CRFsuite does.
+
+Other feature sets can be tried (`--window`, `--neighbour-flags`, `--lexicon`, `--gazetteer-features`,
+`--c1`, `--c2`); the shipped one is the best of those measured on idner-news-2k dev
+(docs/benchmarks.md, NER section). Training is deterministic: the same data and options give the
+same model file.
 """
 
 from __future__ import annotations
@@ -27,7 +33,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import conll, datasets as D
+from . import conll
+from . import datasets as D
+from .features import Extractor, FeatureSet
 
 TRAIN_SETS = ("idner-news-2k", "yusufsyaifudin", "nergrit", "nerp")
 DEV_SETS = ("idner-news-2k", "nergrit", "nerp")
@@ -69,13 +77,21 @@ def evaluate(tagger, sents: list[conll.Sentence]) -> dict:
     from .score import score
 
     t = time.perf_counter()
-    pred = [tagger.tag(s.tokens) for s in sents]
+    pred = tagger.tag_many([s.tokens for s in sents])
     dt = time.perf_counter() - t
     r = score([s.tags for s in sents], pred)
     n = sum(len(s.tokens) for s in sents)
     r["tokens"] = n
     r["tokens_per_s"] = n / dt if dt else 0.0
+    r["pred"] = pred
     return r
+
+
+def build_lexicon(sents: list[conll.Sentence], columns: tuple[str, ...]):
+    """Word classes of the training text (`lexicon.py`): clusters from every set, `cr` from the cased ones."""
+    from .lexicon import build
+
+    return build([s.tokens for s in sents], [s.tokens for s in sents if D.DATASETS[s.source].cased], columns)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=None)
     ap.add_argument("--c2", type=float, default=None)
     ap.add_argument("--no-domains", action="store_true", help="one feature set for all corpora")
-    ap.add_argument("--gazetteer-features", action="store_true",
-                    help="add gazetteer-match features (measured no better on the dev splits: bench/ner.py)")
+    ap.add_argument("--window", type=int, default=2, help="neighbour words and shapes this far either side")
+    ap.add_argument("--neighbour-flags", action="store_true", help="title / org-head flags of every neighbour")
+    ap.add_argument("--lexicon", default="", metavar="COLUMNS",
+                    help="word classes from the training text, e.g. fq,cr,c1,c2,c3 (lexicon.py; fq needs wordfreq)")
+    ap.add_argument("--gazetteer-features", action="store_true", help="add gazetteer-match features")
     args = ap.parse_args(argv)
 
     root = D.ner_dir()
@@ -94,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print("../shared/data/ner is absent: nothing to train on", file=sys.stderr)
         return 2
     from . import crf, score
+    from .fastcrf import FastTagger
 
     sets = tuple(s for s in args.sets.split(",") if s)
     sents, stats = training_data(sets, root)
@@ -103,28 +123,43 @@ def main(argv: list[str] | None = None) -> int:
               f"{st['duplicate']} duplicates of idner-news-2k")
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
     domains = None if args.no_domains else DOMAINS
+    fs = FeatureSet(window=args.window, neighbour_flags=args.neighbour_flags, lexicon=bool(args.lexicon),
+                    gazetteer=args.gazetteer_features)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    lexicon = None
+    lexicon_path = out.with_name("lexicon.tsv")
+    if fs.lexicon:
+        lexicon = build_lexicon(sents, tuple(args.lexicon.split(",")))
+        lexicon.save(lexicon_path)
+        print(f"lexicon: {len(lexicon.table)} words ({lexicon_path})")
+    elif lexicon_path.exists() and out.parent == MODEL_DIR:
+        lexicon_path.unlink()  # a lexicon of an earlier model would be shipped for nothing
+    ex = Extractor(fs, lexicon)
     t = time.perf_counter()
-    crf.train(sents, str(out), params, domains=domains, gaz=args.gazetteer_features)
+    crf.train(sents, str(out), params, domains=domains, extractor=ex)
     train_s = time.perf_counter() - t
     print(f"trained in {train_s:.0f} s: {out} ({out.stat().st_size / 1e6:.1f} MB)")
     meta = {
         "trained_on": {n: stats[n] for n in sets},
         "domains": domains,
-        "gazetteer_features": args.gazetteer_features,
+        "features": fs.to_json(),
+        **({"lexicon": lexicon_path.name} if fs.lexicon else {}),
         "params": {**crf.DEFAULT_PARAMS, **params},
         "scheme": "BILOU",
         "train_seconds": round(train_s, 1),
         "dev": {},
     }
-    tagger = crf.CRFTagger(str(out), domains=domains is not None, gaz=args.gazetteer_features)
+    tagger = FastTagger(out, domains=domains is not None, extractor=ex)
+    reference = crf.CRFTagger(str(out), domains=domains is not None, extractor=ex)
     for n, dev in dev_splits(root).items():
         r = evaluate(tagger, dev)
+        same = sum(p == reference.tag(s.tokens) for p, s in zip(r["pred"], dev))
         meta["dev"][n] = {"overall_f1": round(r["overall"]["f1"], 4),
                           "per_type_f1": {t: round(m["f1"], 4) for t, m in r["per_type"].items()},
-                          "tokens": r["tokens"]}
+                          "tokens": r["tokens"], "same_as_crfsuite": f"{same}/{len(dev)}"}
         print()
+        print(f"(fast tagger: {same} of {len(dev)} sentences tagged as CRFsuite tags them)")
         print(score.report(r, f"{n} dev ({r['tokens']} tokens)"))
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return 0
