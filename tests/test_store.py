@@ -287,3 +287,40 @@ def test_the_docs_describe_every_column(sample_store: Path) -> None:
         assert f"`{table}`" in text, table
         for column in columns:
             assert f"`{column.name}`" in text, (table, column.name)
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+def test_estimated_totals_for_the_progress_bar(tmp_path: Path) -> None:
+    import gzip
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from warta.store.estimate import estimate_records
+
+    table = pa.table({"id": ["a", "b", "c"], "text": ["x", "y", "z"]})
+    pq.write_table(table, tmp_path / "t.parquet")
+    (tmp_path / "n.jsonl").write_text('{"text": "a"}\n{"text": "b"}', encoding="utf-8")  # no final newline
+    with gzip.open(tmp_path / "z.jsonl.gz", "wt") as out:
+        out.write('{"text": "a"}\n')
+    assert estimate_records([str(CORPUS)]) == 8
+    assert estimate_records([str(CORPUS), str(SAMPLES / "kabar-priangan.html"), str(tmp_path / "t.parquet"),
+                             str(tmp_path / "n.jsonl")]) == 8 + 1 + 3 + 2
+    assert estimate_records([str(CORPUS), str(tmp_path / "z.jsonl.gz")]) is None
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
+    db = tmp_path / "s.duckdb"
+    assert runner.invoke(app, ["ingest", str(CORPUS), "--db", str(CORPUS)]).exit_code == 2  # the store is an input
+    assert runner.invoke(app, ["ingest", str(CORPUS), "--db", str(tmp_path / "no" / "s.duckdb")]).exit_code == 2
+    assert runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db), "--workers", "0"]).exit_code == 2
+    assert not db.exists()
+    result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--no-link"])
+    assert result.exit_code == 3 and "no-content" in result.output
+    assert "already stored" in result.output

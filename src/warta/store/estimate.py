@@ -38,9 +38,9 @@ def _records_in(path: str) -> int | None:
             return pq.ParquetFile(path).metadata.num_rows
         except Exception:
             return None
-    if lower.endswith((".jsonl", ".ndjson", ".json")):
+    if lower.endswith((".jsonl", ".ndjson")):
         return _jsonl_lines(path)
-    return None
+    return None  # .json may be one array of records over many lines: unknown
 
 
 def _jsonl_lines(path: str) -> int:

@@ -109,33 +109,41 @@ class Store:
         """One entity (`TYPE:name`, as in the `entities.key` column): its mentions per day and month
         (by the articles' publication day), the entities named in the same articles, its outlets,
         the ways the text writes it, and its latest articles. None when the store never names it."""
-        row = self.con.execute("SELECT count(*), count(DISTINCT article_id), any_value(type), "
-                               "mode(coalesce(canonical, text)), any_value(code) FROM entities WHERE key = ?",
-                               [key]).fetchone()
-        if not row or row[0] == 0:
-            return None
-        mentions, n_articles, type_, name, code = row
-        per = """SELECT {bucket} AS b, count(*) AS mentions, count(DISTINCT e.article_id) AS articles
-                 FROM entities e JOIN articles a ON a.id = e.article_id
-                 WHERE e.key = ? AND a.published IS NOT NULL GROUP BY b ORDER BY b"""
-        return {
-            "key": key, "type": type_, "name": name, "code": code, "mentions": mentions, "articles": n_articles,
-            "per_day": self._buckets(per.format(bucket="a.published"), [key], "day"),
-            "per_month": self._buckets(per.format(bucket="strftime(a.published, '%Y-%m')"), [key], "month"),
-            "cooccurring": self._rows("""
-                SELECT o.key, count(DISTINCT o.article_id) AS articles FROM entities o
-                WHERE o.article_id IN (SELECT article_id FROM entities WHERE key = ?) AND o.key <> ?
-                GROUP BY o.key ORDER BY articles DESC, o.key LIMIT ?""", [key, key, top]),
-            "outlets": self._rows("""
-                SELECT a.outlet, count(DISTINCT a.id) AS articles, count(*) AS mentions
-                FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.key = ?
-                GROUP BY a.outlet ORDER BY articles DESC, a.outlet NULLS LAST LIMIT ?""", [key, top]),
-            "forms": self._rows("SELECT text, count(*) AS mentions FROM entities WHERE key = ? "
-                                "GROUP BY text ORDER BY mentions DESC, text LIMIT ?", [key, top]),
-            "latest": self._rows(f"""
-                SELECT {_CARD} FROM articles a WHERE a.id IN (SELECT article_id FROM entities WHERE key = ?)
-                ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?""", [key, top]),
-        }
+        cur = self.con.cursor()  # its own cursor: the temporary table below is private to it
+        try:
+            # One scan of the mentions, then their articles by id; every figure below reads these small tables.
+            cur.execute("""CREATE TEMP TABLE _named AS SELECT article_id, text, type, coalesce(canonical, text) AS name,
+                           code FROM entities WHERE key = ?""", [key])
+            cur.execute("""CREATE TEMP TABLE _mentions AS
+                           SELECT n.*, a.published, a.outlet FROM _named n
+                           JOIN (SELECT id, published, outlet FROM articles
+                                 WHERE id IN (SELECT article_id FROM _named)) a ON a.id = n.article_id""")
+            mentions, n_articles, type_, name, code = cur.execute(
+                "SELECT count(*), count(DISTINCT article_id), any_value(type), mode(name), any_value(code) "
+                "FROM _mentions").fetchone()
+            if mentions == 0:
+                return None
+            per = ("SELECT {bucket} AS b, count(*) AS mentions, count(DISTINCT article_id) AS articles "
+                   "FROM _mentions WHERE published IS NOT NULL GROUP BY b ORDER BY b")
+            return {
+                "key": key, "type": type_, "name": name, "code": code, "mentions": mentions, "articles": n_articles,
+                "per_day": _buckets(cur, per.format(bucket="published"), [], "day"),
+                "per_month": _buckets(cur, per.format(bucket="strftime(published, '%Y-%m')"), [], "month"),
+                "cooccurring": _rows(cur, """
+                    SELECT o.key, count(DISTINCT o.article_id) AS articles FROM entities o
+                    WHERE o.article_id IN (SELECT article_id FROM _mentions) AND o.key <> ?
+                    GROUP BY o.key ORDER BY articles DESC, o.key LIMIT ?""", [key, top]),
+                "outlets": _rows(cur, """
+                    SELECT outlet, count(DISTINCT article_id) AS articles, count(*) AS mentions FROM _mentions
+                    GROUP BY outlet ORDER BY articles DESC, outlet NULLS LAST LIMIT ?""", [top]),
+                "forms": _rows(cur, "SELECT text, count(*) AS mentions FROM _mentions "
+                                    "GROUP BY text ORDER BY mentions DESC, text LIMIT ?", [top]),
+                "latest": _rows(cur, f"""
+                    SELECT {_CARD} FROM articles a WHERE a.id IN (SELECT article_id FROM _mentions)
+                    ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?""", [top]),
+            }
+        finally:
+            cur.close()
 
     def entities(self, type: str | None = None, top: int = 50) -> list[dict[str, Any]]:
         """The entities named in the most articles, of one type (PER, ORG, LOC) or all."""
@@ -207,30 +215,34 @@ class Store:
         """Counts to filter by, over the articles `ids` (a search's hits) or the whole store: outlets,
         months, formats, entities, contradiction flag and duplicate status (none, representative, or the
         kind of copy: exact, near, syndicated)."""
-        self.con.execute("CREATE OR REPLACE TEMP TABLE _facet_ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids or []])
-        scope = "(SELECT id FROM _facet_ids)" if ids is not None else "(SELECT id FROM articles)"
+        cur = self.con.cursor()
         try:
+            if ids is None:
+                only, only_entities = "TRUE", "TRUE"
+            else:
+                cur.execute("CREATE TEMP TABLE _facet_ids AS SELECT DISTINCT unnest(?::VARCHAR[]) AS id", [ids])
+                only, only_entities = "a.id IN (SELECT id FROM _facet_ids)", "article_id IN (SELECT id FROM _facet_ids)"
             return {
-                "articles": self._scalar(f"SELECT count(*) FROM articles WHERE id IN {scope}"),
-                "outlets": self._rows(f"SELECT outlet AS value, count(*) AS articles FROM articles WHERE id IN {scope} "
+                "articles": cur.execute(f"SELECT count(*) FROM articles a WHERE {only}").fetchone()[0],
+                "outlets": _rows(cur, f"SELECT outlet AS value, count(*) AS articles FROM articles a WHERE {only} "
                                       "GROUP BY outlet ORDER BY articles DESC, outlet NULLS LAST LIMIT ?", [top]),
-                "months": self._rows(f"SELECT strftime(published, '%Y-%m') AS value, count(*) AS articles FROM articles "
-                                     f"WHERE id IN {scope} GROUP BY value ORDER BY value NULLS LAST"),
-                "formats": self._rows(f"SELECT format AS value, count(*) AS articles FROM articles WHERE id IN {scope} "
+                "months": _rows(cur, f"SELECT strftime(published, '%Y-%m') AS value, count(*) AS articles "
+                                     f"FROM articles a WHERE {only} GROUP BY value ORDER BY value NULLS LAST"),
+                "formats": _rows(cur, f"SELECT format AS value, count(*) AS articles FROM articles a WHERE {only} "
                                       "GROUP BY format ORDER BY articles DESC, format"),
-                "has_contradiction": self._rows(f"SELECT has_contradiction AS value, count(*) AS articles FROM articles "
-                                                f"WHERE id IN {scope} GROUP BY value ORDER BY value"),
-                "duplicate": self._rows(f"""
+                "has_contradiction": _rows(cur, f"SELECT has_contradiction AS value, count(*) AS articles "
+                                                f"FROM articles a WHERE {only} GROUP BY value ORDER BY value"),
+                "duplicate": _rows(cur, f"""
                     SELECT {_STATUS} AS value, count(*) AS articles
-                    FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id WHERE a.id IN {scope}
+                    FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id WHERE {only}
                     GROUP BY value ORDER BY articles DESC, value"""),
-                "entities": self._rows(f"""
+                "entities": _rows(cur, f"""
                     SELECT key AS value, any_value(type) AS type, count(DISTINCT article_id) AS articles
-                    FROM entities WHERE article_id IN {scope} GROUP BY key
+                    FROM entities WHERE {only_entities} GROUP BY key
                     ORDER BY articles DESC, key LIMIT ?""", [top]),
             }
         finally:
-            self.con.execute("DROP TABLE IF EXISTS _facet_ids")
+            cur.close()
 
     def articles(self, *, outlet: str | None = None, entity: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, has_contradiction: bool | None = None, duplicate: str | None = None,
@@ -262,15 +274,24 @@ class Store:
     # --- helpers --------------------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        cursor = self.con.execute(sql, params or [])
-        names = [d[0] for d in cursor.description]
-        return [{n: _plain(v) for n, v in zip(names, row)} for row in cursor.fetchall()]
+        return _rows(self.con, sql, params)
 
     def _scalar(self, sql: str, params: list[Any] | None = None) -> Any:
         return self.con.execute(sql, params or []).fetchone()[0]
 
     def _buckets(self, sql: str, params: list[Any], name: str) -> list[dict[str, Any]]:
-        return [{name: row.pop("b"), **row} for row in self._rows(sql, params)]
+        return _buckets(self.con, sql, params, name)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [{n: _plain(v) for n, v in zip(names, row)} for row in cursor.fetchall()]
+
+
+def _buckets(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], name: str) -> list[dict[str, Any]]:
+    """Rows of a `b`-bucketed count, the bucket renamed (`day`, `month`)."""
+    return [{name: row.pop("b"), **row} for row in _rows(con, sql, params)]
 
 
 # An article in a list: enough to show and link it.
