@@ -324,3 +324,41 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--no-link"])
     assert result.exit_code == 3 and "no-content" in result.output
     assert "already stored" in result.output
+
+
+def test_bad_records_are_quarantined_with_their_reasons_and_never_reprocessed(tmp_path: Path, monkeypatch) -> None:
+    from warta import pipeline
+
+    good = "SEMARANG - Dinas Perhubungan Kota Semarang menambah 20 armada bus listrik mulai pekan depan."
+    lines = [json.dumps({"id": "ok-1", "text": good}),
+             json.dumps({"id": "empty-1", "text": "   "}),
+             "[1, 2, 3]",
+             "{broken",
+             json.dumps({"id": "nul-1", "text": "abc\u0000def\u0000" * 20}),
+             json.dumps({"id": "boom-1", "text": good.replace("20", "35")})]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    real = pipeline.process
+    calls: list[str] = []
+
+    def failing(raw, *args):
+        calls.append(raw.id)
+        if raw.id == "boom-1":
+            raise ValueError("a record the pipeline cannot take")
+        return real(raw, *args)
+
+    monkeypatch.setattr(pipeline, "process", failing)
+    db = tmp_path / "s.duckdb"
+    assert ingest([path], db) == 3
+    with duckdb.connect(str(db), read_only=True) as con:
+        reasons = dict(con.execute("SELECT key, reason FROM quarantine").fetchall())
+        detail = con.execute("SELECT detail FROM quarantine WHERE key = 'boom-1'").fetchone()[0]
+        assert [r[0] for r in con.execute("SELECT id FROM articles").fetchall()] == ["ok-1"]
+    assert reasons == {"empty-1": "empty", "bad:3": "not-an-object", "bad:4": "not-json", "nul-1": "binary",
+                       "boom-1": "pipeline-error"}
+    assert "ValueError: a record the pipeline cannot take" in detail
+    assert sorted(calls) == ["boom-1", "ok-1"]
+
+    calls.clear()
+    assert ingest([path], db) == 0
+    assert calls == []  # every record known: skipped before the pipeline, the failed one too
