@@ -150,9 +150,39 @@ def cmd_eval(args) -> dict:
     print(f"story pairs judged related: {sum(judged)} / {len(judged)} judged ({len(story_pairs)} pairs)")
     result["stories"] = {"count": len(members), "pairs": len(story_pairs), "judged": len(judged),
                          "related": sum(judged)}
+    result["story_sweep"] = story_sweep(docs, labels)
     if todo:
         print(f"\n{len(set(todo))} listed pairs have no label yet: `bench/related.py todo`", file=sys.stderr)
     return result
+
+
+def story_sweep(docs, labels) -> dict:
+    """Stories at other thresholds, with and without mutual links: pairs judged related / judged."""
+    import warta.connect.related as related
+    from warta.connect.duplicates import find_duplicates
+    from warta.connect.features import build_features
+    from warta.connect.stories import StoryParams, find_stories
+
+    docs = sorted(docs, key=lambda d: d.id)
+    dups = find_duplicates(docs)
+    feats = build_features(docs)
+    best = related.find_related(docs, feats, dups.cluster_of, 5)
+    relevant = {p for p, lab in labels.items() if lab == 1 and p[0] < p[1]}
+    print("\n| story min score | mutual | stories | pairs in stories | judged related / judged | related pairs found |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    out = {}
+    for min_score in (0.14, 0.2, 0.3):
+        for mutual in (True, False):
+            members: dict[str, list[str]] = defaultdict(list)
+            for s in find_stories(docs, best, dups.cluster_of, StoryParams(min_score, mutual)):
+                members[s.story_id].append(s.article_id)
+            pairs = {(a, b) for m in members.values() for a in m for b in m if a < b}
+            judged = [labels[p] for p in pairs if p in labels]
+            print(f"| {min_score:.2f} | {mutual} | {len(members)} | {len(pairs)} | {sum(judged)} / {len(judged)} | "
+                  f"{len(pairs & relevant)} / {len(relevant)} |")
+            out[f"{min_score}:{mutual}"] = {"stories": len(members), "pairs": len(pairs), "judged": len(judged),
+                                            "related": sum(judged), "found": len(pairs & relevant)}
+    return out
 
 
 def cmd_todo(args) -> dict:
@@ -188,9 +218,9 @@ def cmd_scale(args) -> dict:
         print(proc.stderr[-3000:])
         return {}
     r = json.loads(proc.stdout.strip().splitlines()[-1])
-    print(f"| documents | build s | link_corpus s | docs/s | peak RSS MB | duplicate rows | related rows | story rows |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    print(f"| {args.n:,} | {r['build_s']:.0f} | {r['link_s']:.1f} | {args.n / r['link_s']:,.0f} | {r['peak_mb']:,.0f} | "
+    print("| documents | link_corpus s (CPU s) | docs/s | peak RSS MB | duplicate rows | related rows | story rows |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"| {args.n:,} | {r['link_s']:.1f} ({r['cpu_s']:.1f}) | {args.n / r['link_s']:,.0f} | {r['peak_mb']:,.0f} | "
           f"{r['duplicates']:,} | {r['related']:,} | {r['stories']:,} |")
     return r
 
@@ -214,11 +244,11 @@ def child(args) -> None:
         ents, dates, day = keys_of[r["source"]]
         docs.append(ConnectDoc(r["id"], r["outlet"], day, None, r["text"], ents, dates))
     build = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     links = link_corpus(docs)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"build_s": build, "link_s": seconds, "peak_mb": peak, "duplicates": len(links.duplicates),
+    print(json.dumps({"build_s": build, "link_s": seconds, "cpu_s": cpu, "peak_mb": peak, "duplicates": len(links.duplicates),
                       "related": len(links.related), "stories": len(links.stories)}))
 
 

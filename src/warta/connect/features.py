@@ -14,9 +14,10 @@ cosine:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -34,6 +35,8 @@ class Vocabulary:
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
     min_stem: int
+    # word -> its term ("" for a word the score ignores): a corpus repeats its words
+    seen: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @lru_cache(maxsize=2)
@@ -45,17 +48,26 @@ def vocabulary(lang: str = "id") -> Vocabulary:
 
 def terms(text: str, vocab: Vocabulary) -> list[str]:
     """Content words of `text`, particles and possessive endings cut."""
+    seen = vocab.seen
     out = []
     for w in words(text):
-        if len(w) < 3 or w.isdigit() or w in vocab.stopwords:
-            continue
-        for suf in vocab.suffixes:
-            if w.endswith(suf) and len(w) - len(suf) >= vocab.min_stem:
-                w = w[: -len(suf)]
-                break
-        if w not in vocab.stopwords:
-            out.append(w)
+        t = seen.get(w)
+        if t is None:
+            t = seen[w] = _term(w, vocab)
+        if t:
+            out.append(t)
     return out
+
+
+def _term(w: str, vocab: Vocabulary) -> str:
+    """One word's term, or "" for a word the score ignores."""
+    if len(w) < 3 or w.isdigit() or w in vocab.stopwords:
+        return ""
+    for suf in vocab.suffixes:
+        if w.endswith(suf) and len(w) - len(suf) >= vocab.min_stem:
+            w = w[: -len(suf)]
+            break
+    return "" if w in vocab.stopwords else w
 
 
 def days(values: Iterable[str]) -> list[str]:
@@ -106,7 +118,7 @@ def _matrix(rows: list[dict[str, int]], n: int, sublinear: bool) -> tuple[sparse
     for row in rows:
         for key, count in row.items():
             indices.append(index.setdefault(key, len(index)))
-            data.append(1.0 + np.log(count) if sublinear else 1.0)
+            data.append(1.0 + math.log(count) if sublinear else 1.0)
         indptr.append(len(indices))
     m = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
                            np.asarray(indptr, dtype=np.int64)), shape=(n, len(index)))

@@ -71,6 +71,7 @@ def find_related(docs: Sequence[ConnectDoc], feats: Features, cluster_of: dict[s
     for start in range(0, n, params.chunk):
         stop = min(n, start + params.chunk)
         overlap = (query[start:stop] @ index_t).tocsr()
+        overlap.sort_indices()  # columns in document order: ties are broken by it
         rows_a, rows_b = _top_candidates(overlap, start, cluster, params.candidates)
         scored = _score(rows_a, rows_b, feats, published, params)
         by_doc: dict[int, list[ScoredPair]] = {i: [] for i in range(start, stop)}
@@ -128,9 +129,12 @@ def _top_candidates(overlap: sparse.csr_matrix, start: int, cluster: np.ndarray,
         keep = cluster[cols] != cluster[i]  # itself and its duplicates
         cols, vals = cols[keep], vals[keep]
         if len(cols) > limit:
-            # Ties broken by column (document order), so the same corpus gives the same candidates.
-            order = np.lexsort((cols, -vals))[:limit]
-            cols = cols[order]
+            # The `limit` largest overlaps; ties at the cut broken by column (document order), so
+            # the same corpus gives the same candidates.
+            cut = np.partition(vals, len(vals) - limit)[len(vals) - limit]
+            above = vals > cut
+            at = np.flatnonzero(vals == cut)[: limit - int(above.sum())]
+            cols = np.sort(np.concatenate([cols[above], cols[at]]))
         rows_a.append(np.full(len(cols), i, dtype=np.int64))
         rows_b.append(cols.astype(np.int64))
     return np.concatenate(rows_a), np.concatenate(rows_b)
@@ -151,10 +155,11 @@ def _score(a: np.ndarray, b: np.ndarray, feats: Features, published: np.ndarray,
     known = ~np.isnan(apart)
     time = np.where(known, 0.5 + 0.5 * np.exp(-np.where(known, apart, 0) / p.days_scale), 1.0)
     score = (p.w_text * text + p.w_entities * ents + p.w_dates * dates) * time
+    keep = np.flatnonzero(score >= p.min_score)  # rows only for the pairs that can be listed
     return [
-        ScoredPair(int(x), int(y), round(float(s), 4), round(float(t), 4), round(float(e), 4), round(float(d), 4),
-                   int(ap) if kn else None)
-        for x, y, s, t, e, d, ap, kn in zip(a, b, score, text, ents, dates, apart, known)
+        ScoredPair(int(a[j]), int(b[j]), round(float(score[j]), 4), round(float(text[j]), 4),
+                   round(float(ents[j]), 4), round(float(dates[j]), 4), int(apart[j]) if known[j] else None)
+        for j in keep
     ]
 
 

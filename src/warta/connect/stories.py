@@ -19,7 +19,7 @@ from .unionfind import UnionFind
 
 @dataclass(frozen=True)
 class StoryParams:
-    min_score: float = 0.3
+    min_score: float = 0.2
     mutual: bool = True
 
 
