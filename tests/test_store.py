@@ -362,3 +362,25 @@ def test_bad_records_are_quarantined_with_their_reasons_and_never_reprocessed(tm
     calls.clear()
     assert ingest([path], db) == 0
     assert calls == []  # every record known: skipped before the pipeline, the failed one too
+
+
+def test_pages_and_lines_on_stdin_are_keyed_by_their_content(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
+    db = tmp_path / "s.duckdb"
+    pages = ["MAKASSAR - Pelabuhan Soekarno-Hatta Makassar melayani 12.000 penumpang selama libur panjang.",
+             "AMBON - Pemerintah Kota Ambon memperbaiki 15 jembatan yang rusak akibat banjir bulan lalu."]
+    for page in pages:  # two different pages piped in one after the other: both stored, neither a conflict
+        result = runner.invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1", "--no-link"], input=page)
+        assert result.exit_code == 0, result.output
+    lines = json.dumps({"text": pages[0]}) + "\n" + json.dumps({"id": "own-1", "text": pages[1]}) + "\n"
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db), "--workers", "1", "--no-link"], input=lines)
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT id, content_hash FROM articles ORDER BY source, id").fetchall()
+    ids = [r[0] for r in rows]
+    assert len(ids) == 3 and "own-1" in ids  # the id-less line matched the page with the same content
+    assert all(i == h for i, h in rows if i != "own-1")

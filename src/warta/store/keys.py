@@ -1,8 +1,8 @@
 """What identifies a record in the store, and what makes two bodies the same.
 
 * `record_key`: the record's own id; for a record without one (a JSON line or Parquet row whose id
-  the reader made up from the file name and position, `news:12`), the hash of its raw content, so
-  the same record is recognised again under another file name or at another line.
+  the reader made up from the file name and position, `news:12`; a page piped in on stdin), the hash
+  of its raw content, so the same record is recognised again under another file name or at another line.
 * `content_hash`: blake2b-160 of the raw content, stored with every article, and what a rerun
   compares to tell a record it already stored from another record that reuses its id.
 * `body_hash`: blake2b-128 of the normalised body (NFKC, casefolded, words only): two pages whose
@@ -17,6 +17,7 @@ import unicodedata
 
 from ..article import Quarantined, RawDoc
 from ..read.files import input_stem
+from ..read.stdin import STDIN_ID, STDIN_SOURCE
 
 _WORD = re.compile(r"\w+")
 
@@ -34,13 +35,15 @@ def body_hash(body: str) -> str | None:
 
 
 def has_own_id(raw: RawDoc) -> bool:
-    """False when the id is the reader's positional stand-in: `STEM:N` for the record at `PATH:N`."""
-    if raw.id is None:
+    """False when the id is the reader's stand-in: `STEM:N` for the record at `PATH:N` (`stdin:N` on
+    standard input), or `stdin` for the one page piped in."""
+    if raw.id is None or raw.source == STDIN_SOURCE:
         return False
     path, sep, number = (raw.source or "").rpartition(":")
     if not sep or not number.isdigit():
         return True
-    return raw.id != f"{input_stem(path)}:{number}"
+    stem = STDIN_ID if path == STDIN_SOURCE else input_stem(path)
+    return raw.id != f"{stem}:{number}"
 
 
 def record_key(raw: RawDoc, hashed: str) -> str:
