@@ -67,7 +67,7 @@ def kill_after_first_commit(process: subprocess.Popen) -> None:
         assert time.monotonic() < deadline, "no batch committed in time"
     else:
         pytest.fail(f"the ingest ended before committing anything (exit {process.wait()})")
-    time.sleep(0.5)  # let it get further into the run: more batches, workers busy
+    time.sleep(0.2)  # a little further into the run: more batches, workers busy
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     try:
