@@ -25,7 +25,7 @@ def run_ner_eval(path: str, json_out: bool = False, model: str | None = None) ->
         return 2
     tagger = load_tagger(model)
     t = time.perf_counter()
-    pred = [tagger.tag(s.tokens) for s in sents]
+    pred = tagger.tag_many([s.tokens for s in sents])
     dt = time.perf_counter() - t
     r = score([s.tags for s in sents], pred)
     ntok = sum(len(s.tokens) for s in sents)

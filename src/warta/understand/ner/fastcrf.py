@@ -192,6 +192,7 @@ class _View:
 
 
 _DOMAINS = ("news", "wiki", "lower")
+_BATCH = 512  # sentences decoded together at most
 
 
 class FastTagger:
@@ -227,8 +228,10 @@ class FastTagger:
                 groups.setdefault(domain_of(s) if self.domains else "", []).append(i)
         with self._lock:
             for dom, idx in groups.items():
-                for i, tags in zip(idx, self._tag_group(self.view(dom), [list(sents[i]) for i in idx])):
-                    out[i] = tags
+                for c in range(0, len(idx), _BATCH):  # bounded memory for a long list of sentences
+                    chunk = idx[c:c + _BATCH]
+                    for i, tags in zip(chunk, self._tag_group(self.view(dom), [list(sents[i]) for i in chunk])):
+                        out[i] = tags
         return out  # type: ignore[return-value]
 
     # -- scores -------------------------------------------------------------------------------
@@ -363,7 +366,7 @@ class FastTagger:
             a = active[t]
             c = np.add(score[:a, :, None], trans, out=buf[:a])
             c.argmax(1, out=back[t, :a])
-            c.max(1, out=score[:a])
+            np.maximum.reduce(c, axis=1, out=score[:a])
             score[:a] += padded[t, :a]
         best_last = score.argmax(1).tolist()
         back_l = back.tolist()
