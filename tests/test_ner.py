@@ -216,6 +216,8 @@ def test_fast_tagger_tags_as_crfsuite_does(tmp_path, window):
     assert fast.tag_many(sents) == want  # all sentences at once
     assert [fast.tag(s) for s in sents] == want  # one at a time
     assert any(t != "O" for tags in want for t in tags)  # the tiny model does tag names
+    if window == 2:  # more sentences than one batch holds
+        assert fast.tag_many(sents * 50) == want * 50
 
 
 def test_fast_tagger_without_domain_copies_and_with_gazetteer_features(tmp_path):
@@ -286,6 +288,18 @@ def test_clusters_group_words_by_their_neighbours_the_same_way_every_time():
     assert fine["pergi"] == fine["pulang"] == fine["tiba"] != fine["budi"]
     assert fine["ke"] == fine["dari"] and fine["jakarta"] != fine["budi"]
     assert cluster_classes(sents, ks=(2, 4, 8)) == cl
+
+
+def test_feature_set_json_round_trip_and_card_of_the_shipped_model():
+    import json
+
+    from warta.understand.ner.features import FeatureSet
+
+    fs = FeatureSet(window=3, lexicon=True)
+    assert FeatureSet.from_json(fs.to_json()) == fs and FeatureSet.from_json(None) == FeatureSet()
+    card = json.loads((ROOT / "src" / "warta" / "models" / "ner" / "crf.json").read_text(encoding="utf-8"))
+    assert FeatureSet.from_json(card["features"]) == FeatureSet()  # the shipped model's features
+    assert set(card["dev"]) == {"idner-news-2k", "nergrit", "nerp"}
 
 
 def test_shipped_model_tags_a_news_sentence_and_agrees_with_crfsuite():
