@@ -204,6 +204,7 @@ class FastTagger:
         self.domains = domains
         self.labels = self.model.labels
         self.o = self.labels.index("O")
+        self._split = [conll.split_tag(t) for t in self.labels]
         self._views: dict[str, _View] = {}
         self._lock = threading.Lock()  # the word tables grow while tagging: one caller at a time
 
@@ -326,17 +327,33 @@ class FastTagger:
         e, starts = self.scores(view, sents)
         labels = self.viterbi(e, starts)
         out = []
-        names = self.labels
         o = self.o
         n = len(e)
         for si, s in enumerate(starts):
             end = starts[si + 1] if si + 1 < len(starts) else n
             seg = labels[s:end]
-            if all(x == o for x in seg):
-                out.append(["O"] * (end - s))
+            out.append(["O"] * (end - s) if seg.count(o) == end - s else self._iob2(seg))
+        return out
+
+    def _iob2(self, seg: list[int]) -> list[str]:
+        """IOB2 tags of a sentence's label ids, read as `conll.spans` reads BILOU tags (conlleval's
+        way, so that an ill-formed sequence gives the same spans as CRFsuite's labels would)."""
+        out = []
+        cur, ended = "", True
+        for y in seg:
+            pre, typ = self._split[y]
+            if pre == "O":
+                out.append("O")
+                cur, ended = "", True
+                continue
+            if pre in "BSU" or typ != cur or ended:
+                out.append("B-" + typ)
+                cur = typ
             else:
-                raw = [names[x] for x in seg]
-                out.append(conll.tags_from_spans(conll.spans(raw), len(raw)))
+                out.append("I-" + typ)
+            ended = pre in "ELSU"
+            if ended:
+                cur = ""
         return out
 
     def viterbi(self, e: np.ndarray, starts: list[int]) -> list[int]:
