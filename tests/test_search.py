@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import duckdb
@@ -384,6 +385,17 @@ def test_an_update_does_not_stem_again_the_words_the_index_has_met(store: Path) 
     fresh._stem_word = no_sastrawi
     assert fresh.stem("kebanjiran") == "banjir" and fresh.stem("penangkapan") == "tangkap"
     assert "tangkap" in fresh.derived_stems(words(PAGES["jk-longsor"][3])).split()
+
+
+def test_a_new_searcher_updates_an_index_older_than_the_store(tmp_path: Path) -> None:
+    db = write_store(tmp_path / "stale.duckdb")
+    build_index(db)
+    manifest = index_dir_for(db) / "manifest.parquet"
+    os.utime(manifest, (manifest.stat().st_atime, manifest.stat().st_mtime - 60))  # the update came before ...
+    write_store(db, {"new-3": ("Jakarta Kini", "2025-06-02", "Kemarau Panjang", "Kemarau panjang melanda.",
+                               False, [])}, [])  # ... this ingest, which did not update the index
+    assert Searcher(db, update=False).search("kemarau").total == 0
+    assert ids(Searcher(db).search("kemarau")) == ["new-3"]
 
 
 def test_no_store_no_index_is_a_clear_error(tmp_path: Path) -> None:

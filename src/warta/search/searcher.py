@@ -20,7 +20,13 @@ from tantivy import Occur, Order, Query
 from .analysis import shared_stemmer
 from .build import build_index, load_stems
 from .query import Filters, SearchError, check_length, parse, to_tantivy
-from .schema import DUPLICATE_STATUSES, index_dir_for, index_exists, open_index
+from .schema import (
+    DUPLICATE_STATUSES,
+    MANIFEST_FILE,
+    index_dir_for,
+    index_exists,
+    open_index,
+)
 from .snippets import Highlighter, Snippet, highlight_title, make_snippet
 
 MAX_LIMIT = 100
@@ -84,10 +90,12 @@ class Searcher:
         s.search("banjir", outlet="Kompas.com", date_from="2025-01-01", limit=10).to_dict()
 
     `path` is the store (`warta.duckdb`, whose index is `warta.search/` beside it) or the index
-    folder itself. Where the store has no index yet, it is built first.
+    folder itself. Where the store has no index yet, it is built first; where the store's files
+    changed since the index's last update (an ingest that did not update it), it is updated first
+    (`update=False` skips that check).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, update: bool = True) -> None:
         p = Path(path)
         self.index_dir = p if p.suffix == ".search" else index_dir_for(p)
         if not index_exists(self.index_dir):
@@ -95,6 +103,11 @@ class Searcher:
                 raise SearchError(f"no search index at {self.index_dir} and no store at {p}: "
                                   "run `warta ingest ... --db STORE` first")
             build_index(p)
+        elif update and p.suffix != ".search" and _store_changed_since_update(p, self.index_dir):
+            try:
+                build_index(p)
+            except SearchError:
+                pass  # the store is being written (an ingest holds it): search what is indexed
         self._index = open_index(self.index_dir)
         self._schema = self._index.schema
         self._stemmer = shared_stemmer()
@@ -175,6 +188,16 @@ def search(db_path: str | Path, query: str, *, outlet: str | Sequence[str] | Non
                                     entity=entity, has_contradiction=has_contradiction,
                                     duplicate=duplicate, limit=limit, offset=offset, sort=sort,
                                     facets=facets)
+
+
+def _store_changed_since_update(db: Path, index_dir: Path) -> bool:
+    """The store's file (or its write-ahead log) is newer than the index's last update."""
+    try:
+        updated = (index_dir / MANIFEST_FILE).stat().st_mtime
+    except OSError:
+        return True
+    wal = db.with_name(db.name + ".wal")
+    return any(f.exists() and f.stat().st_mtime > updated for f in (db, wal))
 
 
 def _with_filters(text_query: Query, filters: list[Query]) -> Query:
