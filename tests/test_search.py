@@ -426,6 +426,20 @@ def test_sample_pages_are_found_by_their_stories(sample_store: Path) -> None:
     assert "jakarta-kini-1" in ids(s.search("", entity=entity))
 
 
+def test_records_without_a_store_go_into_an_index_folder(tmp_path: Path) -> None:
+    from warta.search import index_records
+
+    folder = tmp_path / "pages.search"
+    rows = [json.loads(line) for line in (ROOT / "src/warta/samples/corpus.jsonl").read_text().splitlines()]
+    articles = list(warta.process_many(r for r in rows if r.get("text")))
+    assert index_records(folder, (record_from_article(a) for a in articles)) == len(articles)
+    s = Searcher(folder)
+    assert ids(s.search("harga gabah"))[0] == "suara-deli-1"
+    # Adding a record again replaces it: ids stay unique.
+    index_records(folder, [record_from_article(articles[0])])
+    assert Searcher(folder).search("", limit=100).total == len(articles)
+
+
 def test_index_record_refuses_an_unknown_duplicate_status() -> None:
     with pytest.raises(ValueError):
         IndexRecord(id="x", body="y", duplicate="copy")
