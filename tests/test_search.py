@@ -398,6 +398,13 @@ def test_a_new_searcher_updates_an_index_older_than_the_store(tmp_path: Path) ->
     assert ids(Searcher(db).search("kemarau")) == ["new-3"]
 
 
+def test_a_file_without_articles_is_refused_clearly(tmp_path: Path) -> None:
+    db = tmp_path / "other.duckdb"
+    duckdb.connect(str(db)).close()
+    with pytest.raises(SearchError, match="not a warta store"):
+        build_index(db)
+
+
 def test_no_store_no_index_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SearchError, match="no search index"):
         Searcher(tmp_path / "absent.duckdb")

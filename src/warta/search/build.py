@@ -68,10 +68,13 @@ def build_index(db_path: str | Path, *, rebuild: bool = False,
     else:
         con = connection
     try:
-        store_source.snapshot(con)
+        try:
+            store_source.snapshot(con)
+        except LookupError as e:
+            raise SearchError(f"{db_path} is not a warta store: {e}") from None
         index, fresh = _open_for_update(index_dir, rebuild)
         manifest = index_dir / MANIFEST_FILE
-        _todo, gone = store_source.mark_todo(con, None if fresh or not manifest.exists() else str(manifest))
+        gone = store_source.mark_todo(con, None if fresh or not manifest.exists() else str(manifest))
         if not fresh and not manifest.exists():
             # No record of what the index holds: start over rather than guess.
             index, fresh = _open_for_update(index_dir, True)
@@ -83,8 +86,8 @@ def build_index(db_path: str | Path, *, rebuild: bool = False,
         tmp = str(manifest) + ".tmp"
         store_source.write_manifest(con, tmp)
         os.replace(tmp, manifest)
-        store_source.drop_temp(con)
     finally:
+        store_source.drop_temp(con)
         if own:
             con.close()
     index.reload()

@@ -111,8 +111,8 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> None:
         LEFT JOIN ents e ON e.article_id = {col['id']}""")
 
 
-def mark_todo(con: duckdb.DuckDBPyConnection, manifest: str | None) -> tuple[int, list[str]]:
-    """Pick the rows to (re)index against the last manifest; return their number and the ids gone."""
+def mark_todo(con: duckdb.DuckDBPyConnection, manifest: str | None) -> list[str]:
+    """Pick the rows to (re)index against the last manifest; return the ids gone from the store."""
     if manifest is None:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {TODO_TABLE} AS SELECT id FROM {CURRENT_TABLE}")
         gone: list[str] = []
@@ -123,8 +123,7 @@ def mark_todo(con: duckdb.DuckDBPyConnection, manifest: str | None) -> tuple[int
         gone = [r[0] for r in con.execute(
             f"SELECT m.id FROM read_parquet(?) m ANTI JOIN {CURRENT_TABLE} c ON c.id = m.id ORDER BY m.id",
             [manifest]).fetchall()]
-    n = con.execute(f"SELECT count(*) FROM {TODO_TABLE}").fetchone()[0]
-    return n, gone
+    return gone
 
 
 def todo_records(con: duckdb.DuckDBPyConnection) -> Iterator[IndexRecord]:
