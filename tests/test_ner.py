@@ -216,8 +216,12 @@ def test_fast_tagger_tags_as_crfsuite_does(tmp_path, window):
     assert fast.tag_many(sents) == want  # all sentences at once
     assert [fast.tag(s) for s in sents] == want  # one at a time
     assert any(t != "O" for tags in want for t in tags)  # the tiny model does tag names
-    if window == 2:  # more sentences than one batch holds
+    if window == 2:  # more sentences than one batch holds; word tables emptied in between
         assert fast.tag_many(sents * 50) == want * 50
+        for view in fast._views.values():
+            view.forget_if_full(limit=1)
+            assert not view.slot
+        assert fast.tag_many(sents) == want
 
 
 def test_fast_tagger_without_domain_copies_and_with_gazetteer_features(tmp_path):

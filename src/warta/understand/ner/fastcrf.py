@@ -154,7 +154,7 @@ class _View:
             out.append(s)
         return out
 
-    def forget_if_full(self, limit: int = 200_000) -> None:
+    def forget_if_full(self, limit: int = 30_000) -> None:
         """A bound on memory for endless streams of new words (called between batches only: the
         slots of a batch must stay valid while it is scored)."""
         if len(self.slot) >= limit:

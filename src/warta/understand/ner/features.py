@@ -32,7 +32,6 @@ from dataclasses import asdict, dataclass
 from .gazetteer import gazetteer, word_list
 from .lexicon import Lexicon
 
-_CACHE_MAX = 200_000
 _STRIP = "()[]\"'“”‘’,.:;"
 
 
@@ -82,8 +81,11 @@ def offset_name(k: int) -> str:
 class Extractor:
     """The features of a `FeatureSet` (and its lexicon), with per-word caches."""
 
-    def __init__(self, fs: FeatureSet | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, fs: FeatureSet | None = None, lexicon: Lexicon | None = None, cache_size: int = 200_000) -> None:
+        """`cache_size`: word types whose feature strings are kept (0 for a user, such as the fast
+        tagger, that keeps what it derives from them instead)."""
         self.fs = fs or FeatureSet()
+        self.cache_size = cache_size
         if self.fs.lexicon and lexicon is None:
             raise ValueError("this feature set needs a lexicon")
         self.lexicon = lexicon if self.fs.lexicon else None
@@ -133,7 +135,7 @@ class Extractor:
         if self.lexicon is not None:
             f.extend(self.lexicon.classes(core.casefold() if core else lw))
         out = (f, lw, title)
-        if len(self._own) < _CACHE_MAX:
+        if len(self._own) < self.cache_size:
             self._own[w] = out
         return out
 
@@ -157,7 +159,7 @@ class Extractor:
                 f.extend(name + x for x in flags)
             f.extend(name + c for c in classes)
             out.append(f)
-        if len(self._nb) < _CACHE_MAX:
+        if len(self._nb) < self.cache_size:
             self._nb[w] = out
         return out
 

@@ -41,11 +41,11 @@ def card(path: Path) -> dict:
     return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
 
 
-def extractor_for(path: Path, meta: dict) -> Extractor:
+def extractor_for(path: Path, meta: dict, cache_size: int = 200_000) -> Extractor:
     """The feature extractor a model was trained with, as its card says."""
     fs = FeatureSet.from_json(meta.get("features") or {"gazetteer": bool(meta.get("gazetteer_features"))})
     lexicon = Lexicon.load(path.parent / meta.get("lexicon", "lexicon.tsv")) if fs.lexicon else None
-    return Extractor(fs, lexicon)
+    return Extractor(fs, lexicon, cache_size)
 
 
 def _open(path: Path, reference: bool = False) -> FastTagger:
@@ -53,7 +53,9 @@ def _open(path: Path, reference: bool = False) -> FastTagger:
         raise FileNotFoundError(f"{path}: no NER model there (train one with `make train-ner`)")
     meta = card(path)
     cls = CRFTagger if reference else FastTagger
-    tagger = cls(str(path), domains=bool(meta.get("domains")), extractor=extractor_for(path, meta))
+    # The fast tagger keeps its own per-word sums: the feature strings need no cache beside them.
+    ex = extractor_for(path, meta, cache_size=200_000 if reference else 0)
+    tagger = cls(str(path), domains=bool(meta.get("domains")), extractor=ex)
     tagger.meta = meta
     tagger.size_mb = path.stat().st_size / 1e6
     return tagger
