@@ -206,9 +206,14 @@ def run_ray_ingest(options: RayOptions, err: Console | None = None) -> int:
             from ..store.link import link_store
 
             link_note = link_store(writer.con)
+        # the search index beside the store learns the new articles now, not at the first search
+        from ..search import build_index
+
+        index = build_index(options.db, connection=writer.con)
+        index_note = f"{index.indexed:,} articles indexed, {index.total:,} in all ({index.index_dir})"
     tally.check()
     err.print(f"Ray: {workers} worker(s), pipeline {processed_at - started:.1f} s, merge "
               f"{time.monotonic() - processed_at:.1f} s")
-    render_summary(err, tally, started=started, db=options.db, link_note=link_note)
+    render_summary(err, tally, started=started, db=options.db, link_note=link_note, index_note=index_note)
     return EXIT_QUARANTINED if tally.quarantined else EXIT_OK
 

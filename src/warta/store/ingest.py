@@ -87,8 +87,14 @@ def run_ingest(options: IngestOptions, err: Console | None = None) -> int:
             from .link import link_store
 
             link_note = link_store(writer.con)
+        # the search index beside the store learns the new articles now, not at the first search
+        from ..search import build_index
+
+        index = build_index(options.db, connection=writer.con)
+        index_note = f"{index.indexed:,} articles indexed, {index.total:,} in all ({index.index_dir})"
     run.tally.check()
-    render_summary(err, run.tally, started=started, db=options.db, link_note=link_note)
+    render_summary(err, run.tally, started=started, db=options.db, link_note=link_note,
+                   index_note=index_note)
     return EXIT_QUARANTINED if run.tally.quarantined else EXIT_OK
 
 

@@ -50,7 +50,7 @@ def make_progress(console: Console) -> Progress:
 
 
 def render_summary(console: Console, tally: IngestTally, *, started: float, db: str,
-                   link_note: str | None) -> None:
+                   link_note: str | None, index_note: str | None = None) -> None:
     elapsed = max(time.monotonic() - started, 1e-9)
     table = Table(title="warta ingest", caption="read = stored + already stored + quarantined",
                   show_header=False, box=None, padding=(0, 2))
@@ -67,4 +67,6 @@ def render_summary(console: Console, tally: IngestTally, *, started: float, db: 
         table.add_row(Text(f"  {reason}", style="red"), f"{count:,}", "")
     if link_note:
         table.add_row("links", "", link_note)
+    if index_note:
+        table.add_row("search index", "", index_note)
     console.print(table)
