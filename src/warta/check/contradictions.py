@@ -180,15 +180,16 @@ def _event_after_report(body: str, ds: list[dict], sents: list[Sentence], w: Che
                                    f"('{m.group().lower()}') on {_fmt(rday)}, before it happened.",
                 })
     # (b) a dated statement, then a later day told as past by the same speaker
+    statements = [_statement(body, st, ds, w) for st in sents]  # each sentence read once, not per window
     for i, st in enumerate(sents):
-        stmt = _statement(body, st, ds, w)
+        stmt = statements[i]
         if stmt is None:
             continue
         speaker, sday, sdate, verb = stmt
         for j in range(i, min(len(sents), i + 8)):
             sj = sents[j]
             if j > i:
-                other = _statement(body, sj, ds, w)
+                other = statements[j]
                 if other is not None:
                     if other[0] == speaker:
                         break
@@ -204,7 +205,7 @@ def _event_after_report(body: str, ds: list[dict], sents: list[Sentence], w: Che
                 after = body[d["end"]:d["end"] + 8]
                 if j == i and d["start"] > verb.start():
                     continue  # a date in the attribution itself
-                if not (w.past_re.search(before) or re.match(r"\s*" + w.past_re.pattern, after, re.I)):
+                if not (w.past_re.search(before) or re.match(r"\s*(?:" + w.past_re.pattern + ")", after, re.I)):
                     continue
                 out.append({
                     "kind": "event-after-report",
@@ -285,6 +286,8 @@ def _exact(body: str, n: Number, floor: int, w: CheckWords) -> bool:
 
 
 def _count_mismatch(body: str, ds: list[dict], sents: list[Sentence], w: CheckWords) -> list[dict]:
+    if not (w.partition_re.search(body) or w.whole_opener_re.search(body)):
+        return []  # most pages announce no whole split into parts: one scan, not one a sentence
     out = []
     date_spans = [(d["start"], d["end"]) for d in ds]
 

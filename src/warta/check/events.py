@@ -60,6 +60,8 @@ def same_event_two_days(body: str, ds: list[dict], sents: list[Sentence], w: Che
     if not entities:
         return []
     ew = event_words()
+    if not ew.deictic_re.search(body):
+        return []
     out = []
     for i, a in enumerate(sents):
         for dm in ew.deictic_re.finditer(body, a.start, a.end):

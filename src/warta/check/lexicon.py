@@ -10,16 +10,28 @@ from warta.lang import data_toml
 
 
 def _alternation(words: list[str]) -> str:
-    """One regex alternation of literal phrases, longest first, bounded as whole words."""
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    """One regex alternation of literal phrases, longest first, bounded as whole words.
 
-    def one(w: str) -> str:
-        core = re.escape(w).replace(r"\ ", r"\s+")
+    The word boundaries stand once around the group of phrases that begin and end with a letter
+    or digit, not around each phrase: Python's `re` then tries the group only where a word
+    starts, which makes a scan of a page about ten times faster."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    if not parts:
+        return r"(?!x)x"
+
+    def core(w: str) -> str:
+        return re.escape(w).replace(r"\ ", r"\s+")
+
+    bounded = [w for w in parts if w[0].isalnum() and w[-1].isalnum()]
+    others = [w for w in parts if not (w[0].isalnum() and w[-1].isalnum())]
+    alts = []
+    if bounded:
+        alts.append(r"(?<![\w@])(?:" + "|".join(core(w) for w in bounded) + r")(?!\w)")
+    for w in others:
         left = r"(?<![\w@])" if w[0].isalnum() else ""
         right = r"(?!\w)" if w[-1].isalnum() else ""
-        return left + core + right
-
-    return "|".join(one(w) for w in parts) if parts else r"(?!x)x"
+        alts.append(left + core(w) + right)
+    return "|".join(alts)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from warta.check.text import Sentence, day_of
 from warta.lang import data_toml
 
 _NUMERIC_DATE = r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{1,5})\s*\)"
+_NUMERIC_DATE_RE = re.compile(_NUMERIC_DATE)
 _MONEY = re.compile(r"(?i)\b(?:Rp|US\$|\$)\s?\d[\d.,]*(?:\s*(?:ribu|juta|miliar|triliun|rb|jt|M|T)\b)?")
 _NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -71,19 +72,20 @@ def _fmt(d: dt.date) -> str:
 def impossible_dates(body: str, ds: list[dict], sents: list[Sentence], w: CheckWords,
                      published: str | None = None) -> list[dict]:
     out = []
-    pattern = re.compile(r"(" + w.day_re.pattern + r")\s*,?\s*" + _NUMERIC_DATE, re.I)
-    for m in pattern.finditer(body):
-        d, mo, y = int(m.group(2)), int(m.group(3)), m.group(4)
+    for m in _NUMERIC_DATE_RE.finditer(body):
+        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
         if len(y) in (2, 4):
-            year = int(y) + (2000 if len(y) == 2 else 0)
             try:
-                dt.date(year, mo, d)
+                dt.date(int(y) + (2000 if len(y) == 2 else 0), mo, d)
                 continue
             except ValueError:
                 problem = f"{d}/{mo}/{y} is not a day of the calendar"
         else:
             problem = f"{y} is not a year"
-        evidence = [_span(body, m.start(), m.end())]
+        day = _day_before(w.day_re.pattern).search(body, max(0, m.start() - 20), m.start())
+        if day is None:
+            continue  # without a day name before it, `(4/11/205)` may be a reference number
+        evidence = [_span(body, day.start(), m.end())]
         meant = _meant_year(body, y, published, m.start())
         hint = ""
         if meant is not None:
@@ -93,9 +95,15 @@ def impossible_dates(body: str, ds: list[dict], sents: list[Sentence], w: CheckW
         out.append({
             "kind": "impossible-date",
             "evidence": evidence,
-            "explanation": f"The text dates something {m.group().strip()}, but {problem}{hint}.",
+            "explanation": f"The text dates something {body[day.start():m.end()]}, but {problem}{hint}.",
         })
     return out
+
+
+@lru_cache(maxsize=4)
+def _day_before(day_names: str) -> re.Pattern[str]:
+    """A day name right before a bracketed numeric date: `Rabu (`, `Rabu, (`."""
+    return re.compile(r"(?:" + day_names + r")\s*,?\s*$", re.I)
 
 
 def _meant_year(body: str, written: str, published: str | None, skip: int) -> tuple[str, int, int] | None:
