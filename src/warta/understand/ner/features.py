@@ -219,26 +219,58 @@ class Extractor:
         return out
 
     def sentence_features(self, words: list[str], domain: str | None = None) -> list[list[str]]:
-        """Features of each token; with `domain`, each feature also comes as a copy marked with it."""
+        """Features of each token; with `domain`, each feature also comes as a copy marked with it.
+
+        The order of a token's features is the one the model of 2026-11-26 was first trained with
+        (the word, gazetteer, run, sentence, then the words before and the words after): CRFsuite
+        numbers features as it meets them, and the order of its sums follows, so keeping the order
+        keeps the trained model the same file."""
         n = len(words)
         if n == 0:
             return []
         own = [self.own(w) for w in words]
         nb = [self.neighbour(w) for w in words]
-        extras = self.sentence_extras(words)
-        offsets = self.offsets
+        lowered = not any(c.isupper() for w in words for c in w)
+        run = self.runs(words)
+        gz = self.gazetteer_features(words, lowered) if self.fs.gazetteer else None
+        before = [(j, k) for j, k in enumerate(self.offsets) if k < 0][::-1]  # -1, -2, ...
+        after = [(j, k) for j, k in enumerate(self.offsets) if k > 0]  # +1, +2, ...
         feats = []
         for i in range(n):
-            f0, lw, _ = own[i]
-            f = f0 + extras[i]
-            for j, k in enumerate(offsets):
-                p = i + k
-                if 0 <= p < n:
-                    f.extend(nb[p][j])
-            if i > 0:
-                f.append("-1w|w=" + own[i - 1][1] + "|" + lw)
-            if i < n - 1:
-                f.append("w|+1w=" + lw + "|" + own[i + 1][1])
+            f0, lw, title = own[i]
+            f = list(f0)
+            if gz is not None:
+                f.extend(gz[i])
+            if run[i]:
+                f.append("run=" + run[i])
+            if lowered:
+                f.append("lowersent")
+            if i == 0:
+                f.append("BOS")
+                if title:
+                    f.append("title_first")
+            for j, k in before:
+                if i + k < 0:
+                    break
+                g = nb[i + k][j]
+                if k == -1:  # the pair with the previous word after its word and shape
+                    f.extend(g[:2])
+                    f.append("-1w|w=" + own[i - 1][1] + "|" + lw)
+                    f.extend(g[2:])
+                else:
+                    f.extend(g)
+            if i == n - 1:
+                f.append("EOS")
+            for j, k in after:
+                if i + k >= n:
+                    break
+                g = nb[i + k][j]
+                if k == 1:
+                    f.extend(g[:2])
+                    f.append("w|+1w=" + lw + "|" + own[i + 1][1])
+                    f.extend(g[2:])
+                else:
+                    f.extend(g)
             if domain:
                 f.extend([domain + ":" + x for x in f])
             feats.append(f)
