@@ -39,12 +39,12 @@ def find_entities(text: str) -> list[dict]:
     """The PER / ORG / LOC entities of `text`, in order, with canonical names and codes."""
     tagger = load_tagger()
     found: list[tuple[str, int, int]] = []  # (type, start, end)
-    for s, e in sentences(text):
-        toks = tokenize(text, s, e)
-        if not toks:
-            continue
-        words = [text[a:b] for a, b in toks]
-        tagged = spans(tagger.tag(words))
+    tokenized = [toks for s, e in sentences(text) if (toks := tokenize(text, s, e))]
+    all_words = [[text[a:b] for a, b in toks] for toks in tokenized]
+    # the page's sentences tagged together: the tagger scores them in one pass, several times
+    # faster than one call a sentence
+    for toks, words, tags in zip(tokenized, all_words, tagger.tag_many(all_words)):
+        tagged = spans(tags)
         tagged.extend(_gazetteer_fill(words, tagged))
         for typ, i, j in sorted(tagged, key=lambda x: x[1]):
             span = _trim(text, toks[i][0], toks[j - 1][1])
