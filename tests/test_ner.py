@@ -212,6 +212,7 @@ def test_fast_tagger_tags_as_crfsuite_does(tmp_path, window):
     path, ex = _tiny_model(tmp_path, FeatureSet(window=window, neighbour_flags=window == 3))
     fast, ref = FastTagger(path, domains=True, extractor=ex), CRFTagger(str(path), domains=True, extractor=ex)
     sents = [t.split() for t in _TAG] + [[]] + [t.split() for t, _ in _TRAIN]
+    sents.append(" ".join(_TAG).split())  # one sentence longer than 64 tokens
     want = [ref.tag(s) for s in sents]
     assert fast.tag_many(sents) == want  # all sentences at once
     assert [fast.tag(s) for s in sents] == want  # one at a time

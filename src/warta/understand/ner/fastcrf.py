@@ -193,6 +193,9 @@ class _View:
 
 _DOMAINS = ("news", "wiki", "lower")
 _BATCH = 512  # sentences decoded together at most
+_SMALL = 64  # tokens up to which a batch's sentence features are added token by token
+# `run=` values (`Extractor.runs`) -> row of `_View.run_table`: kind (S B I E) * 5 + length (1-4).
+_RUN_CODE = {"": 0, **{f"{letter}{size}": kind * 5 + size for kind, letter in enumerate("SBIE") for size in range(1, 5)}}
 
 
 class FastTagger:
@@ -280,7 +283,10 @@ class FastTagger:
         e = full[real]
         if pair_pos:
             np.add.at(e, np.array(pair_pos), np.array(pair_vec))
-        self._sentence_scores(view, e, ids[real], starts)
+        if n_tok <= _SMALL:
+            self._sentence_scores_small(view, e, sents)
+        else:
+            self._sentence_scores(view, e, ids[real], starts)
         if self.extractor.fs.gazetteer:
             k = 0
             for words in sents:
@@ -321,6 +327,21 @@ class FastTagger:
         if not upper.all():
             lens = np.diff(np.append(start, n))
             e[np.repeat(~upper, lens)] += view.fixed["lowersent"]
+
+    def _sentence_scores_small(self, view: _View, e: np.ndarray, sents: list[list[str]]) -> None:
+        """The same as `_sentence_scores`, token by token: for a sentence or two, a loop costs less
+        than numpy's fixed costs."""
+        runs = self.extractor.runs
+        e += view.run_table[[_RUN_CODE[r] for words in sents for r in runs(words)]]
+        k = 0
+        for words in sents:
+            e[k] += view.fixed["BOS"]
+            if words[0][:1].isupper():
+                e[k] += view.fixed["title_first"]
+            k += len(words)
+            e[k - 1] += view.fixed["EOS"]
+            if not any(c.isupper() for w in words for c in w):
+                e[k - len(words):k] += view.fixed["lowersent"]
 
     # -- decoding -----------------------------------------------------------------------------
     def _tag_group(self, view: _View, sents: list[list[str]]) -> list[list[str]]:
@@ -363,6 +384,8 @@ class FastTagger:
         first `active[t]`: four array operations a step for all of them. Ties go to the lowest
         label id, as in CRFsuite."""
         n, k = e.shape
+        if len(starts) == 1:
+            return self._viterbi_one(e)
         bounds = [*starts, n]
         lens = [bounds[i + 1] - bounds[i] for i in range(len(starts))]
         order = sorted(range(len(lens)), key=lambda i: -lens[i])
@@ -395,4 +418,23 @@ class FastTagger:
                 out[s0 + t] = y
                 y = back_l[t][r][y]
             out[s0] = y
+        return out
+
+    def _viterbi_one(self, e: np.ndarray) -> list[int]:
+        """`viterbi` for one sentence: the same steps on vectors instead of stacks of them."""
+        trans = self.model.transitions
+        score = e[0].copy()
+        back = np.zeros(e.shape, dtype=np.int64)
+        for t in range(1, len(e)):
+            c = score[:, None] + trans
+            c.argmax(0, out=back[t])
+            score = np.maximum.reduce(c, axis=0)
+            score += e[t]
+        y = int(score.argmax())
+        back_l = back.tolist()
+        out = [0] * len(e)
+        for t in range(len(e) - 1, 0, -1):
+            out[t] = y
+            y = back_l[t][y]
+        out[0] = y
         return out
