@@ -79,3 +79,10 @@ def test_empty_and_entity_free_text():
 def test_a_country_name_ending_a_longer_place_name_is_not_the_country():
     ents = find_entities("Sumarni, warga RW 05 Bidara Cina, mengaku lega melihat pompa sudah terpasang.")
     assert not [e for e in ents if e["code"] == "CN"]
+
+
+def test_a_name_listing_fields_before_its_acronym_is_one_organisation():
+    text = "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) mencatat pusat gempa di Cianjur."
+    orgs = [(e["text"], e["canonical"]) for e in find_entities(text) if e["type"] == "ORG"]
+    assert orgs == [("Badan Meteorologi, Klimatologi, dan Geofisika", "Badan Meteorologi, Klimatologi, dan Geofisika"),
+                    ("BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika")]

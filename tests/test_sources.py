@@ -157,3 +157,9 @@ def test_a_named_person_described_by_residence_is_the_source_not_the_place():
 ])
 def test_which_comma_part_is_the_person(body, source):
     assert sources(body) == [source]
+
+
+def test_a_bodys_name_that_lists_its_fields_is_one_organisation():
+    body = "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) mencatat pusat gempa berada di darat."
+    a = find_attributions(body)
+    assert [(x["source"], x["kind"]) for x in a] == [("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)", "organisation")]

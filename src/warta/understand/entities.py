@@ -50,7 +50,28 @@ def find_entities(text: str) -> list[dict]:
             span = _trim(text, toks[i][0], toks[j - 1][1])
             if span:
                 found.append((typ, *span))
-    return _canonicalise(text, found)
+    return _canonicalise(text, _enumerated_names(text, found))
+
+
+# `Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: a body's name that lists its fields with
+# commas, closed by its acronym in brackets; the tagger sees three names in it.
+_ENUMERATED = re.compile(r"(?:,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:dan|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+                         r"(?=\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11})\s*\))")
+
+
+def _enumerated_names(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ORG names continued by `, X, dan Y (ACRONYM)` grown to the whole name, the pieces inside dropped."""
+    grown: list[tuple[str, int, int]] = []
+    for typ, a, b in found:
+        if typ != "ORG" or "(" in text[a:b]:
+            continue
+        m = _ENUMERATED.match(text, b)
+        if m and m.group(1)[0] == text[a] and "," in m.group() and "\n" not in m.group():
+            grown.append((typ, a, m.end()))
+    if not grown:
+        return found
+    inside = [(t, a, b) for t, a, b in found if not any(ga <= a and b <= ge for _t, ga, ge in grown)]
+    return sorted(inside + grown, key=lambda x: x[1])
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:

@@ -333,6 +333,9 @@ def _parse(doc: _Doc, run: list[int]) -> _Src | None:
             parts.append([])
         parts[-1].append(i)
     parts = [p for p in parts if p]
+    if len(parts) > 1 and doc.low[run[0]] in lx.org_words and any(doc.low[p[0]] in ("dan", "serta", "&") for p in parts[1:]):
+        # `Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: the commas list one body's fields
+        parts = [run]
     if len(parts) > 1:
         names = [p for p in parts if _name_like(doc, p)]
         if len(names) > 1:
