@@ -3,12 +3,13 @@
 
     .venv/bin/python bench/contradictions.py [--flags] [--repeat 20]
 
-For each gold page, `find_inconsistencies` reads the gold `body` with the dates `find_dates` finds
-in it (given the gold `published` as reference), and the page is flagged when it returns anything.
+For each gold page, `find_inconsistencies` reads the gold `body` as the pipeline gives it: with every
+date `find_dates` finds in it (given the gold `published` as reference) and the entities
+`find_entities` finds, and the page is flagged when it returns anything.
 The referee (`shared/tools/score.py`) scores inconsistencies per page as a flag: gold non-empty
 against prediction non-empty, precision and recall. Printed for the dev gold (both files) and for
 tests/fixtures/*-gold.jsonl, with every flag raised (`--flags`) and every false alarm always.
-Speed: pages per second of `find_inconsistencies` alone (dates found beforehand), over `--repeat`
+Speed: pages per second of `find_inconsistencies` alone (dates and entities found beforehand), over `--repeat`
 passes on one core. The dev gold is third-party text, read in place (skipped when absent).
 """
 
@@ -27,6 +28,7 @@ DEV = [SHARED / "news-dev-lines.jsonl", SHARED / "news-dev-flat.jsonl"]
 
 from warta.check.contradictions import find_inconsistencies  # noqa: E402
 from warta.understand.dates import find_dates  # noqa: E402
+from warta.understand.entities import find_entities  # noqa: E402
 
 
 def load(paths):
@@ -41,9 +43,10 @@ def score(name, pages, show):
     tp = fp = fn = tn = 0
     prepared = []
     for g in pages:
-        ds = find_dates(g["body"], g.get("published"))
-        prepared.append((g, ds))
-        got = find_inconsistencies(g["body"], ds, g.get("published"))
+        ds = find_dates(g["body"], g.get("published"), unique=False)
+        ents = find_entities(g["body"])
+        prepared.append((g, ds, ents))
+        got = find_inconsistencies(g["body"], ds, g.get("published"), entities=ents)
         gold = bool(g.get("inconsistencies"))
         tp += gold and bool(got)
         fp += (not gold) and bool(got)
@@ -77,11 +80,11 @@ def main() -> None:
     prepared += score("fixtures", load(fixtures), a.flags)
     t = time.perf_counter()
     for _ in range(a.repeat):
-        for g, ds in prepared:
-            find_inconsistencies(g["body"], ds, g.get("published"))
+        for g, ds, ents in prepared:
+            find_inconsistencies(g["body"], ds, g.get("published"), entities=ents)
     dt_ = time.perf_counter() - t
     n = a.repeat * len(prepared)
-    chars = a.repeat * sum(len(g["body"]) for g, _ in prepared)
+    chars = a.repeat * sum(len(g["body"]) for g, _, _ in prepared)
     print(f"speed: {n / dt_:.0f} pages/s ({dt_ / n * 1000:.2f} ms/page, {chars / dt_ / 1e6:.2f} M chars/s) "
           f"over {a.repeat} passes of {len(prepared)} pages, one process")
 
