@@ -24,6 +24,7 @@ _TOKEN = re.compile(
     r"|\.{2,}|[^\w\s]",  # ellipsis, any other symbol alone
 )
 
+_LAST_WORD = re.compile(r"[\w.]+$")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 
 
@@ -45,8 +46,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     begin = 0
     for m in _END.finditer(text):
         if m.group(0)[0] == ".":
-            w = re.search(r"([\w.]+)$", text[begin:m.start()])
-            word = w.group(1) if w else ""
+            # the word before the full stop, looked for in the 40 characters before it, not the sentence
+            w = _LAST_WORD.search(text, max(begin, m.start() - 40), m.start())
+            word = w.group() if w else ""
             if word and ((len(word) == 1 and word.isupper()) or word.casefold() in abbr):
                 continue
         _add(text, begin, m.end(), out)
