@@ -138,11 +138,13 @@ class _Doc:
     def __init__(self, body: str):
         self.body = body
         self.toks: list[tuple[int, int, str]] = []
+        ranks = _lex().ranks
+        n = len(body)
         for m in _TOKEN.finditer(body):
             a, b = m.span()
             t = m.group()
             # keep the dot of an initial or a dotted title: `V.`, `dr.`, `H.`
-            if b < len(body) and body[b] == "." and (len(t) == 1 and t.isupper() or t.casefold() + "." in _lex().ranks):
+            if b < n and body[b] == "." and (len(t) == 1 and t.isupper() or t.casefold() + "." in ranks):
                 b += 1
                 t += "."
             self.toks.append((a, b, t))
@@ -153,7 +155,8 @@ class _Doc:
         prev = 0
         for a, b, _ in self.toks:
             gap = body[prev:a]
-            depth = max(0, depth + gap.count("(") + gap.count("[") - gap.count(")") - gap.count("]"))
+            if gap.strip():  # most gaps are one space: nothing to count
+                depth = max(0, depth + gap.count("(") + gap.count("[") - gap.count(")") - gap.count("]"))
             self.paren.append(depth > 0)
             prev = b
 
