@@ -42,6 +42,8 @@ import re
 from warta.check.lexicon import CheckWords, words
 from warta.check.names import name_spellings
 from warta.check.text import Number, Sentence, day_of, located, numbers, sentences
+from warta.check.text import fmt_day as _fmt
+from warta.check.text import span as _span
 from warta.check.events import same_event_two_days
 from warta.check.timeline import elapsed_years, impossible_dates, ranges_for_one_event
 
@@ -87,10 +89,6 @@ def find_inconsistencies(body: str, dates: list[dict], published: str | None = N
         return []
 
 
-def _span(body: str, s: int, e: int) -> dict:
-    return {"text": body[s:e], "start": s, "end": e}
-
-
 def _unique(found: list[dict]) -> list[dict]:
     out, seen = [], set()
     for f in sorted(found, key=lambda f: (f["evidence"][0]["start"], f["kind"])):
@@ -99,10 +97,6 @@ def _unique(found: list[dict]) -> list[dict]:
             seen.add(k)
             out.append(f)
     return out
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def _names(body: str, ds: list[dict], sents: list[Sentence], w: CheckWords) -> list[dict]:

@@ -14,17 +14,16 @@ person (by canonical name from the entity step, so `AHY` is `Agus Harimurti Yudh
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from warta.check.lexicon import CheckWords, _alternation
 from warta.check.text import Sentence, day_of
+from warta.check.text import fmt_day as _fmt
+from warta.check.text import span as _span
 from warta.lang import data_toml
 
-_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|/\d{2}\)")
 
 
@@ -44,10 +43,6 @@ def event_words(lang: str = "id") -> EventWords:
         return re.compile(_alternation(ws), re.I)
 
     return EventWords(rx(t["deictic"]), rx(t["events"]), rx(t["after"]), rx(t["another"]))
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d.day} {_MONTHS_EN[d.month]} {d.year}"
 
 
 def _people_in(entities: list[dict], s: int, e: int) -> set[str]:

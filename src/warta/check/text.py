@@ -47,6 +47,20 @@ def sentences(body: str, w: CheckWords) -> list[Sentence]:
     return out
 
 
+_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def span(body: str, s: int, e: int) -> dict:
+    """An evidence span: the text and its offsets."""
+    return {"text": body[s:e], "start": s, "end": e}
+
+
+def fmt_day(d: dt.date) -> str:
+    """A day as the explanations write it (`20 March 2025`), whatever the process's locale."""
+    return f"{d.day} {_MONTHS_EN[d.month]} {d.year}"
+
+
 def day_of(value: object) -> dt.date | None:
     """The single day an ISO value names (`2025-03-22`, `2025-03-22T23:30+07:00`), else None."""
     if not isinstance(value, str):

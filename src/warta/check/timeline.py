@@ -23,6 +23,8 @@ from functools import lru_cache
 
 from warta.check.lexicon import CheckWords, _alternation
 from warta.check.text import Sentence, day_of
+from warta.check.text import fmt_day as _fmt
+from warta.check.text import span as _span
 from warta.lang import data_toml
 
 _NUMERIC_DATE = r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{1,5})\s*\)"
@@ -30,15 +32,14 @@ _NUMERIC_DATE_RE = re.compile(_NUMERIC_DATE)
 _MONEY = re.compile(r"(?i)\b(?:Rp|US\$|\$)\s?\d[\d.,]*(?:\s*(?:ribu|juta|miliar|triliun|rb|jt|M|T)\b)?")
 _NAME = re.compile(r"(?<![\w.])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
 class TimelineWords:
-    since_re: re.Pattern[str]
-    elapsed_re: re.Pattern[str]
-    years_re: re.Pattern[str]
+    # `terbit sejak [tanggal]` at the end of the text before a date: group 1 is the verb of the start
+    start_re: re.Pattern[str]
+    # `17 [tahun] [berlalu] sejak diterbitkannya`: group 1 the count, group 2 the verb counted from
+    counted_re: re.Pattern[str]
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
     calendar_words: frozenset[str]  # day and month names: never a name of a thing
@@ -49,22 +50,16 @@ def timeline_words(lang: str = "id") -> TimelineWords:
     t = data_toml(lang, "checks.toml")["timeline"]
     cal = data_toml(lang, "calendar.toml")
     months = [k for k in cal.get("months", {})] if isinstance(cal.get("months"), dict) else list(cal.get("months", []))
+    since, elapsed, years = _alternation(t["since"]), _alternation(t["elapsed"]), _alternation(t["years"])
     return TimelineWords(
-        since_re=re.compile(_alternation(t["since"]), re.I),
-        elapsed_re=re.compile(_alternation(t["elapsed"]), re.I),
-        years_re=re.compile(_alternation(t["years"]), re.I),
+        start_re=re.compile(r"([^\W\d_][\w-]*)\s+(?:" + since + r")\s+(?:(?:" + _alternation(t["date_nouns"])
+                            + r")\s+)?$", re.I),
+        counted_re=re.compile(r"(\d{1,3})\s+(?:(?:" + years + r")\s+)?(?:(?:" + elapsed + r")\s+)?(?:" + since
+                              + r")\s+([^\W\d_][\w-]*)", re.I),
         prefixes=tuple(sorted(t["prefixes"], key=len, reverse=True)),
         suffixes=tuple(sorted(t["suffixes"], key=len, reverse=True)),
         calendar_words=frozenset(w.casefold() for w in [*cal["days"], *months]),
     )
-
-
-def _span(body: str, s: int, e: int) -> dict:
-    return {"text": body[s:e], "start": s, "end": e}
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d.day} {_MONTHS_EN[d.month]} {d.year}"
 
 
 # --- impossible-date -----------------------------------------------------------------------------
@@ -194,25 +189,19 @@ def elapsed_years(body: str, ds: list[dict], sents: list[Sentence], w: CheckWord
     tw = timeline_words()
     starts = []  # (verb, year, span start, span end)
     for d in ds:
-        day = day_of(d.get("value"))
-        year = day.year if day else (int(d["value"][:4]) if isinstance(d.get("value"), str)
-                                     and re.fullmatch(r"\d{4}(-\d{2})?", d["value"]) else None)
+        year = _year_of(d.get("value"))
         if year is None or str(year) not in d["text"]:
             continue
-        before = body[max(0, d["start"] - 40):d["start"]]
-        m = re.search(r"([^\W\d_][\w-]*)\s+(?:" + tw.since_re.pattern + r")\s+(?:tanggal\s+|tahun\s+)?$", before, re.I)
+        m = tw.start_re.search(body, max(0, d["start"] - 40), d["start"])
         if m:
-            starts.append((m.group(1), year, d["start"] - len(before) + m.start(), d["end"]))
+            starts.append((m.group(1), year, m.start(), d["end"]))
     if not starts:
         return []
     present = _present_year(ds, published)
     if present is None:
         return []
-    number = r"(\d{1,3})"
-    counted = re.compile(number + r"\s+(?:(?:" + tw.years_re.pattern + r")\s+)?(?:(?:" + tw.elapsed_re.pattern
-                         + r")\s+)?(?:" + tw.since_re.pattern + r")\s+([^\W\d_][\w-]*)", re.I)
     out = []
-    for m in counted.finditer(body):
+    for m in tw.counted_re.finditer(body):
         n, verb = int(m.group(1)), m.group(2)
         for sverb, year, s, e in starts:
             if not (_stems(verb, tw) & _stems(sverb, tw)):
@@ -232,7 +221,15 @@ def elapsed_years(body: str, ds: list[dict], sents: list[Sentence], w: CheckWord
 def _present_year(ds: list[dict], published: str | None) -> int | None:
     if published and re.match(r"\d{4}", published):
         return int(published[:4])
-    years = [day.year for d in ds if (day := day_of(d.get("value")))]
-    years += [int(d["value"][:4]) for d in ds if isinstance(d.get("value"), str)
-              and re.fullmatch(r"\d{4}(-\d{2})?", d["value"])]
+    years = [y for d in ds if (y := _year_of(d.get("value"))) is not None]
     return max(years) if years else None
+
+
+def _year_of(value: object) -> int | None:
+    """The year of a date value that names a day, a month or a year (`2016-05-03`, `1999-03`, `2016`)."""
+    day = day_of(value)
+    if day is not None:
+        return day.year
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2})?", value):
+        return int(value[:4])
+    return None
