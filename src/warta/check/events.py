@@ -21,7 +21,6 @@ from functools import lru_cache
 from warta.check.lexicon import CheckWords, _alternation
 from warta.check.text import Sentence, day_of
 from warta.check.text import fmt_day as _fmt
-from warta.check.text import span as _span
 from warta.lang import data_toml
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|/\d{2}\)")

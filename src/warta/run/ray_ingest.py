@@ -38,10 +38,9 @@ from ..article import Article, Quarantined
 from ..clean.repetition import TemplateLines, learn_ahead
 from ..facts import host_of
 from ..read.files import DEFAULT_MAX_BYTES, iter_inputs
-from ..store.keys import conflict_key
 from ..store.report import IngestTally, render_summary
-from ..store.rows import article_rows, quarantine_row
-from ..store.work import QuarantineRow, quarantined_result
+from ..store.rows import article_rows
+from ..store.work import QuarantineRow, duplicate_id_result, quarantined_result
 from ..store.writer import HASH_PREFIX, Batch, StoreWriter
 from .ray_stages import PROCESS_BATCH, ProcessRecords, read_file
 
@@ -92,15 +91,8 @@ class _Merge:
         if status in ("stored", "quarantined"):
             self.tally.already += 1
             return
-        if status == "conflict":
-            clash = Quarantined(id=key, reason="duplicate-id", source=source,
-                                detail=f"Another record with the id {key!r} and different content is "
-                                       "already stored; this one is kept here instead.")
-            ckey = conflict_key(key, hashed)
-            if ckey in self.known.quarantined:
-                self.tally.already += 1
-            else:
-                self._quarantine(QuarantineRow(ckey, clash.reason, quarantine_row(clash, ckey)))
+        if status == "conflict":  # (a conflict already quarantined reads as "stored" above)
+            self._quarantine(duplicate_id_result(key, key, hashed, source))
             return
         article = Article.from_dict(record)
         self.known.articles[key] = hashed[:HASH_PREFIX]

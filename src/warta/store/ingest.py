@@ -31,12 +31,12 @@ from ..clean.repetition import learn_ahead
 from ..facts import host_of
 from ..read.files import DEFAULT_MAX_BYTES, iter_inputs
 from .estimate import estimate_records
-from .keys import conflict_key, content_hash, quarantine_key, record_key
+from .keys import content_hash, quarantine_key, record_key
 from .pool import run_chunks
 from .report import IngestTally, make_progress, render_summary
-from .rows import ArticleRows, quarantine_row
+from .rows import ArticleRows
 from .schema import SchemaMismatch
-from .work import QuarantineRow, Result, Task, quarantined_result
+from .work import QuarantineRow, Result, Task, duplicate_id_result, quarantined_result
 from .writer import HASH_PREFIX, Batch, Known, StoreWriter
 
 EXIT_OK = 0
@@ -178,11 +178,7 @@ class _Ingest:
             self.tally.already += 1
             return None
         if status == "conflict":
-            clash = Quarantined(id=item.id, reason="duplicate-id", source=item.source,
-                                detail=f"Another record with the id {key!r} and different content is "
-                                       "already stored; this one is kept here instead.")
-            self._quarantine(QuarantineRow(conflict_key(key, hashed), clash.reason,
-                                           quarantine_row(clash, conflict_key(key, hashed))))
+            self._quarantine(duplicate_id_result(item.id, key, hashed, item.source))
             return None
         known.articles[key] = hashed[:HASH_PREFIX]  # in flight: a repeat of it later in the input is skipped
         return Task(key, hashed, item)

@@ -13,6 +13,7 @@ from typing import Any
 from .. import pipeline
 from ..article import Quarantined, RawDoc
 from ..clean.repetition import TemplateLines
+from .keys import conflict_key
 from .rows import ArticleRows, article_rows, quarantine_row
 
 _MAX_ERROR_CHARS = 500
@@ -39,6 +40,15 @@ Result = ArticleRows | QuarantineRow
 
 def quarantined_result(item: Quarantined, key: str) -> QuarantineRow:
     return QuarantineRow(key, item.reason, quarantine_row(item, key))
+
+
+def duplicate_id_result(id_: str | None, key: str, hashed: str, source: str | None) -> QuarantineRow:
+    """The quarantine row of a record that reuses a stored id (`key`) with other content."""
+    clash = Quarantined(id=id_, reason="duplicate-id", source=source,
+                        detail=f"Another record with the id {key!r} and different content is "
+                               "already stored; this one is kept here instead.")
+    ckey = conflict_key(key, hashed)
+    return QuarantineRow(ckey, clash.reason, quarantine_row(clash, ckey))
 
 
 def run_task(task: Task, templates: TemplateLines | None) -> Result:
